@@ -1,0 +1,34 @@
+package org.mptcpstat.parser.capture;
+
+/**
+ * Walks the packet records of one capture, in file order, refilling one {@link PacketRecord}.
+ * <p>
+ * Capture bytes are untrusted: a reader checks every header against the bytes actually
+ * available before using it. A record it cannot use is counted in {@link #malformedRecords()}
+ * and skipped when its extent is still known; when the file structure itself can no longer be
+ * trusted, reading stops and {@link #fault()} says why. Either way no exception escapes
+ * {@link #next(PacketRecord)}.
+ */
+public interface CaptureReader extends AutoCloseable
+{
+    /**
+     * @return true when {@code record} now holds the next packet; false at the end of the capture
+     * or at a fault that stops reading.
+     */
+    boolean next(PacketRecord record);
+
+    /** @return records counted as malformed and skipped. */
+    long malformedRecords();
+
+    /** @return one-line reason why reading ended before the end of the file, or null. */
+    String fault();
+
+    /** @return bytes of the file consumed so far, for progress. */
+    long bytesConsumed();
+
+    /** @return size of the file in bytes, or -1 when unknown (compressed input). */
+    long size();
+
+    @Override
+    void close();
+}

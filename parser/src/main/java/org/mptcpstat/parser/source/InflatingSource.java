@@ -1,0 +1,164 @@
+package org.mptcpstat.parser.source;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A gzip-compressed capture inflated on the fly into one reusable window buffer, so that no
+ * uncompressed copy is ever written to disk.
+ * <p>
+ * The window slides forward: when a fetch reaches past the inflated bytes, the still-needed tail
+ * is moved to the front and the rest is refilled from the inflater. Skipping ahead (large
+ * pcapng blocks nobody reads) inflates and discards.
+ */
+public final class InflatingSource implements CaptureSource
+{
+    private static final int INPUT_BUFFER_SIZE = 1 << 16;
+
+    private final CountingInputStream file;
+    private final InputStream inflater;
+    private final byte[] window = new byte[MAX_WINDOW];
+    private final UnsafeBuffer buffer = new UnsafeBuffer(window);
+    private long windowStart;
+    private int filled;
+    private int index;
+    private boolean ended;
+    private String fault;
+
+    public InflatingSource(final Path path) throws IOException
+    {
+        this.file = new CountingInputStream(Files.newInputStream(path));
+        InputStream stream = null;
+        try
+        {
+            stream = new GZIPInputStream(file, INPUT_BUFFER_SIZE);
+        }
+        finally
+        {
+            if (stream == null)
+            {
+                file.close();
+            }
+        }
+        this.inflater = stream;
+    }
+
+    @Override
+    public int fetch(final long position, final int length)
+    {
+        if (length < 0 || length > MAX_WINDOW || position < windowStart)
+        {
+            throw new IllegalArgumentException("window out of range: " + position + "+" + length);
+        }
+        while (windowStart + filled < position && !ended)
+        {
+            // Skipping ahead: everything inflated so far lies before the position.
+            windowStart += filled;
+            filled = 0;
+            fill((int)Math.min(position - windowStart, window.length));
+        }
+        if (position + length > windowStart + filled)
+        {
+            // Slide and refill the whole window only when a fetch runs past it: one copy per window.
+            slideTo(position);
+            fill(window.length);
+        }
+        final long available = windowStart + filled - position;
+        if (available <= 0)
+        {
+            index = 0;
+            return 0;
+        }
+        index = (int)(position - windowStart);
+        return (int)Math.min(length, available);
+    }
+
+    /** Moves the bytes from {@code position} on to the front of the window. */
+    private void slideTo(final long position)
+    {
+        final int from = (int)Math.min(filled, position - windowStart);
+        System.arraycopy(window, from, window, 0, filled - from);
+        filled -= from;
+        windowStart += from;
+    }
+
+    /** Inflates until at least {@code wanted} bytes are in the window or the input ends. */
+    private void fill(final int wanted)
+    {
+        while (filled < wanted && !ended)
+        {
+            try
+            {
+                final int n = inflater.read(window, filled, window.length - filled);
+                if (n < 0)
+                {
+                    ended = true;
+                }
+                else
+                {
+                    filled += n;
+                }
+            }
+            catch (final EOFException ex)
+            {
+                ended = true;
+                fault = "gzip stream truncated after " + (windowStart + filled) + " bytes";
+            }
+            catch (final IOException ex)
+            {
+                ended = true;
+                fault = "gzip stream corrupt after " + (windowStart + filled) + " bytes: " + ex.getMessage();
+            }
+        }
+    }
+
+    @Override
+    public DirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    @Override
+    public int index()
+    {
+        return index;
+    }
+
+    @Override
+    public long size()
+    {
+        return -1;
+    }
+
+    @Override
+    public long fileBytesConsumed()
+    {
+        return file.count();
+    }
+
+    @Override
+    public String fault()
+    {
+        return fault;
+    }
+
+    @Override
+    public void close()
+    {
+        try
+        {
+            inflater.close();
+        }
+        catch (final IOException ignored)
+        {
+            // Read-only stream: nothing to lose on a failed close.
+        }
+    }
+}
