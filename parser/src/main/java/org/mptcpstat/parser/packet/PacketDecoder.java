@@ -28,6 +28,7 @@ public final class PacketDecoder
     private static final int IPV6_EXPERIMENT_2 = 254;
     private static final int IPV6_FRAGMENT_HEADER_LENGTH = 8;
     private static final int IPV6_FRAGMENT_OFFSET_MASK = 0xFFF8;
+    private static final int IPV6_MORE_FRAGMENTS = 0x0001;
     /** Bounds the extension-header walk on crafted packets; real chains have a handful. */
     private static final int MAX_IPV6_EXTENSION_HEADERS = 16;
 
@@ -41,6 +42,7 @@ public final class PacketDecoder
     private int transportOffset;
     private int transportLength;
     private boolean nonFirstFragment;
+    private boolean firstFragment;
 
     /**
      * @return {@link DecodeStatus#TCP} when {@code packet} now describes a TCP segment, else why not.
@@ -114,6 +116,7 @@ public final class PacketDecoder
             return DecodeStatus.TRUNCATED;
         }
         packet.ipVersion = 4;
+        packet.firstFragment = ipv4.moreFragments();
         packet.sourceHigh = 0;
         packet.sourceLow = ipv4.sourceAddress();
         packet.destinationHigh = 0;
@@ -149,6 +152,7 @@ public final class PacketDecoder
             return status;
         }
         packet.ipVersion = 6;
+        packet.firstFragment = firstFragment;
         packet.sourceHigh = ipv6.sourceHigh();
         packet.sourceLow = ipv6.sourceLow();
         packet.destinationHigh = ipv6.destinationHigh();
@@ -172,6 +176,7 @@ public final class PacketDecoder
         int nextHeader = firstNextHeader;
         int remaining = payloadLength;
         nonFirstFragment = false;
+        firstFragment = false;
         for (int count = 0; count <= MAX_IPV6_EXTENSION_HEADERS; count++)
         {
             if (nextHeader == PROTOCOL_TCP)
@@ -214,8 +219,9 @@ public final class PacketDecoder
                         return DecodeStatus.TRUNCATED;
                     }
                     headerLength = IPV6_FRAGMENT_HEADER_LENGTH;
-                    nonFirstFragment |= (buffer.getShort(at + 2, ByteOrder.BIG_ENDIAN) &
-                        IPV6_FRAGMENT_OFFSET_MASK) != 0;
+                    final int offsetAndFlags = buffer.getShort(at + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+                    nonFirstFragment |= (offsetAndFlags & IPV6_FRAGMENT_OFFSET_MASK) != 0;
+                    firstFragment |= (offsetAndFlags & IPV6_MORE_FRAGMENTS) != 0;
                     break;
                 default:
                     // ESP, no-next-header, or anything unknown: no TCP header can be found safely.

@@ -27,7 +27,6 @@ final class TcpOptionsDecoder
 
     private static final int LENGTH_MSS = 4;
     private static final int LENGTH_WINDOW_SCALE = 3;
-    private static final int LENGTH_SACK_PERMITTED = 2;
     private static final int LENGTH_TIMESTAMPS = 10;
     private static final int SACK_BLOCK_LENGTH = 8;
 
@@ -95,7 +94,8 @@ final class TcpOptionsDecoder
                 }
                 break;
             case KIND_SACK_PERMITTED:
-                packet.sackPermitted |= length == LENGTH_SACK_PERMITTED;
+                // Counted whatever its length: a malformed one still shows the sender's intent.
+                packet.sackPermittedOptions++;
                 break;
             case KIND_SACK:
                 for (int edge = at + 2; edge + SACK_BLOCK_LENGTH <= at + length &&

@@ -39,11 +39,12 @@ public final class TcpPacket
     int payloadOffset;
     int capturedPayloadLength;
     boolean truncated;
+    boolean firstFragment;
     boolean optionsMalformed;
 
     int mss;
     int windowScale;
-    boolean sackPermitted;
+    int sackPermittedOptions;
     boolean hasTimestamps;
     long timestampValue;
     long timestampEcho;
@@ -58,7 +59,7 @@ public final class TcpPacket
     {
         mss = -1;
         windowScale = -1;
-        sackPermitted = false;
+        sackPermittedOptions = 0;
         hasTimestamps = false;
         timestampValue = 0;
         timestampEcho = 0;
@@ -186,6 +187,15 @@ public final class TcpPacket
         return truncated;
     }
 
+    /**
+     * @return true for the first fragment of a fragmented datagram: the header is here, but the
+     * payload length describes this fragment only.
+     */
+    public boolean firstFragment()
+    {
+        return firstFragment;
+    }
+
     /** @return true when option walking stopped at an option with an impossible length. */
     public boolean optionsMalformed()
     {
@@ -206,7 +216,13 @@ public final class TcpPacket
 
     public boolean sackPermitted()
     {
-        return sackPermitted;
+        return sackPermittedOptions > 0;
+    }
+
+    /** @return how many SACK-permitted options the header holds (normally 0 or 1). */
+    public int sackPermittedOptions()
+    {
+        return sackPermittedOptions;
     }
 
     public boolean hasTimestamps()

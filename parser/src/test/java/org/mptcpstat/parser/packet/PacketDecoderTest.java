@@ -145,6 +145,7 @@ class PacketDecoderTest
         assertEquals(11, packet.payloadLength());
         assertEquals(40000, packet.sourcePort());
         assertEquals(40 + 40 + 20 + 11, packet.ipLength());
+        assertFalse(packet.firstFragment(), "an atomic fragment (offset 0, M clear) is a whole datagram");
     }
 
     @Test
@@ -181,6 +182,7 @@ class PacketDecoderTest
         frame[14 + 6] = 0x20;   // more fragments, offset 0: the first fragment carries the TCP header
         frame[14 + 7] = 0x00;
         assertEquals(DecodeStatus.TCP, decode(frame, LinkType.ETHERNET));
+        assertTrue(packet.firstFragment());
         frame[14 + 7] = 0x10;   // offset 16 x 8 bytes
         assertEquals(DecodeStatus.FRAGMENT, decode(frame, LinkType.ETHERNET));
     }

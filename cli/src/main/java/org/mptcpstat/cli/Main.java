@@ -1,0 +1,89 @@
+package org.mptcpstat.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/** The {@code mptcpstat} command line: one sub-command per job. */
+@Command(
+    name = "mptcpstat",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Per-connection statistics for MPTCP and TCP packet captures.",
+    subcommands = { DecodeCommand.class, CommandLine.HelpCommand.class })
+public final class Main implements Runnable
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Where commands write their tables and lines: bytes, not characters, for speed. */
+    private final OutputStream out;
+
+    private Main(final OutputStream out)
+    {
+        this.out = out;
+    }
+
+    public static void main(final String[] args)
+    {
+        final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        System.exit(run(args, out, new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line; tests call this instead of {@link #main} to keep the JVM alive. */
+    public static int run(final String[] args, final OutputStream out, final PrintWriter err)
+    {
+        final CommandLine commandLine = new CommandLine(new Main(out));
+        final PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        commandLine.setOut(textOut);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+        {
+            // Users get one line, never a stack trace; the exit code says it failed.
+            cmd.getErr().println("mptcpstat: " + ex.getMessage());
+            return ExitCodes.FAILED;
+        });
+        final int exitCode = commandLine.execute(args);
+        textOut.flush();
+        return exitCode;
+    }
+
+    OutputStream out()
+    {
+        return out;
+    }
+
+    @Override
+    public void run()
+    {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** Reads the version Maven wrote into the jar, so there is one place to change it. */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion() throws IOException
+        {
+            final Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/mptcpstat-version.properties"))
+            {
+                if (in != null)
+                {
+                    properties.load(in);
+                }
+            }
+            return new String[] { "mptcpstat " + properties.getProperty("version", "unknown") };
+        }
+    }
+}
