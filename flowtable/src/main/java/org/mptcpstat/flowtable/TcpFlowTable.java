@@ -1,0 +1,389 @@
+package org.mptcpstat.flowtable;
+
+import org.agrona.BitUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.mptcpstat.parser.packet.TcpPacket;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The open connections of one capture, keyed by their canonical 4-tuple, each in a fixed-size
+ * slot of one off-heap buffer. The table knows only the key and the bookkeeping at the start of a
+ * slot; the rest of the slot belongs to the tracker, which describes its layout by the slot size.
+ * <p>
+ * Lookups use open addressing with linear probing over an {@code int[]} of slot numbers and
+ * backward-shift deletion (no tombstones), so a lookup costs a hash and, almost always, one key
+ * comparison. Slots are also chained in order of last activity, oldest first, so that idle
+ * connections are found in constant time. Freed slots are reused: memory follows the number of
+ * open connections, not the length of the capture. Nothing is allocated per packet; growing
+ * doubles the slot buffer and the index.
+ * <pre>
+ * Slot header (then the tracker's state, from {@link #HEADER_LENGTH}):
+ *  0: a address high (8)     8: a address low (8)   16: b address high (8)   24: b address low (8)
+ * 32: a port (2)  34: b port (2)  36: IP version (1)  37: pad (3)  40: hash (4)
+ * 44: older slot in activity order (4)  48: newer slot (4)  52: last activity, ns (8)
+ * </pre>
+ * Endpoint "a" is the smaller of the two (address, then port): both directions of a connection
+ * map to the same key, and {@link #direction()} says which way the looked-up packet went.
+ */
+public final class TcpFlowTable
+{
+    public static final int HEADER_LENGTH = 64;
+    /** The packet went from endpoint a to endpoint b. */
+    public static final int A_TO_B = 0;
+    public static final int B_TO_A = 1;
+    public static final int NONE = -1;
+
+    private static final int A_HIGH_OFFSET = 0;
+    private static final int A_LOW_OFFSET = 8;
+    private static final int B_HIGH_OFFSET = 16;
+    private static final int B_LOW_OFFSET = 24;
+    private static final int A_PORT_OFFSET = 32;
+    private static final int B_PORT_OFFSET = 34;
+    private static final int IP_VERSION_OFFSET = 36;
+    private static final int HASH_OFFSET = 40;
+    private static final int OLDER_OFFSET = 44;
+    private static final int NEWER_OFFSET = 48;
+    private static final int LAST_ACTIVITY_OFFSET = 52;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final int EMPTY = 0;
+
+    private final int slotLength;
+    private UnsafeBuffer slots;
+    private int capacity;
+    private int[] index;
+    private int indexMask;
+    private int[] freeSlots;
+    private int freeCount;
+    private int highWater;
+    private int size;
+    private int oldest = NONE;
+    private int newest = NONE;
+
+    // The canonical key of the last packet passed to find or insert.
+    private long aHigh;
+    private long aLow;
+    private long bHigh;
+    private long bLow;
+    private int aPort;
+    private int bPort;
+    private int ipVersion;
+    private int hash;
+    private int direction;
+
+    /**
+     * @param slotLength      bytes per slot, header included; rounded up to 8.
+     * @param initialCapacity slots before the first growth.
+     */
+    public TcpFlowTable(final int slotLength, final int initialCapacity)
+    {
+        if (slotLength < HEADER_LENGTH)
+        {
+            throw new IllegalArgumentException("slot shorter than its header: " + slotLength);
+        }
+        this.slotLength = BitUtil.align(slotLength, 8);
+        this.capacity = Math.max(16, initialCapacity);
+        this.slots = allocate(capacity);
+        this.index = new int[BitUtil.findNextPositivePowerOfTwo(capacity * 2)];
+        this.indexMask = index.length - 1;
+        this.freeSlots = new int[capacity];
+    }
+
+    /**
+     * Finds the connection of a packet and records the packet's {@link #direction()}.
+     *
+     * @return the slot, or {@link #NONE}.
+     */
+    public int find(final TcpPacket packet)
+    {
+        keyOf(packet);
+        for (int i = hash & indexMask; ; i = (i + 1) & indexMask)
+        {
+            final int entry = index[i];
+            if (entry == EMPTY)
+            {
+                return NONE;
+            }
+            final int slot = entry - 1;
+            if (matches(slot))
+            {
+                return slot;
+            }
+        }
+    }
+
+    /**
+     * Adds a connection for the packet last passed to {@link #find}, which must have returned
+     * {@link #NONE}. The tracker's part of the slot is zeroed.
+     *
+     * @return the new slot.
+     */
+    public int insertLastFound(final long nowNanos)
+    {
+        if (freeCount == 0 && highWater == capacity)
+        {
+            grow();
+        }
+        final int slot = freeCount > 0 ? freeSlots[--freeCount] : highWater++;
+        final int base = offset(slot);
+        slots.setMemory(base, slotLength, (byte)0);
+        slots.putLong(base + A_HIGH_OFFSET, aHigh, ORDER);
+        slots.putLong(base + A_LOW_OFFSET, aLow, ORDER);
+        slots.putLong(base + B_HIGH_OFFSET, bHigh, ORDER);
+        slots.putLong(base + B_LOW_OFFSET, bLow, ORDER);
+        slots.putShort(base + A_PORT_OFFSET, (short)aPort, ORDER);
+        slots.putShort(base + B_PORT_OFFSET, (short)bPort, ORDER);
+        slots.putByte(base + IP_VERSION_OFFSET, (byte)ipVersion);
+        slots.putInt(base + HASH_OFFSET, hash, ORDER);
+        slots.putInt(base + OLDER_OFFSET, NONE, ORDER);
+        slots.putInt(base + NEWER_OFFSET, NONE, ORDER);
+        placeInIndex(slot, hash);
+        appendNewest(slot, nowNanos);
+        size++;
+        return slot;
+    }
+
+    /** Marks a connection as active now: it moves to the newest end of the activity order. */
+    public void touch(final int slot, final long nowNanos)
+    {
+        unlink(slot);
+        appendNewest(slot, nowNanos);
+    }
+
+    /** Frees a slot; its bytes may be reused by the next insert. */
+    public void remove(final int slot)
+    {
+        unlink(slot);
+        int hole = findIndexPosition(slot);
+        index[hole] = EMPTY;
+        // Backward-shift deletion: pull later entries of the probe run into the hole when their
+        // home position allows, so lookups never need tombstones.
+        for (int i = (hole + 1) & indexMask; index[i] != EMPTY; i = (i + 1) & indexMask)
+        {
+            final int home = slots.getInt(offset(index[i] - 1) + HASH_OFFSET, ORDER) & indexMask;
+            if (((i - home) & indexMask) >= ((i - hole) & indexMask))
+            {
+                index[hole] = index[i];
+                index[i] = EMPTY;
+                hole = i;
+            }
+        }
+        freeSlots[freeCount++] = slot;
+        size--;
+    }
+
+    /** @return the least recently active connection, or {@link #NONE} when the table is empty. */
+    public int oldest()
+    {
+        return oldest;
+    }
+
+    /** @return the next more recently active connection after {@code slot}, or {@link #NONE}. */
+    public int newer(final int slot)
+    {
+        return slots.getInt(offset(slot) + NEWER_OFFSET, ORDER);
+    }
+
+    public long lastActivityNanos(final int slot)
+    {
+        return slots.getLong(offset(slot) + LAST_ACTIVITY_OFFSET, ORDER);
+    }
+
+    /** @return direction of the packet last passed to {@link #find}: {@link #A_TO_B} or {@link #B_TO_A}. */
+    public int direction()
+    {
+        return direction;
+    }
+
+    public int size()
+    {
+        return size;
+    }
+
+    /** @return the buffer holding every slot; valid until the next insert (which may grow it). */
+    public UnsafeBuffer buffer()
+    {
+        return slots;
+    }
+
+    /** @return index in {@link #buffer()} of a slot's first byte. */
+    public int offset(final int slot)
+    {
+        return slot * slotLength;
+    }
+
+    public int slotLength()
+    {
+        return slotLength;
+    }
+
+    public int ipVersion(final int slot)
+    {
+        return slots.getByte(offset(slot) + IP_VERSION_OFFSET);
+    }
+
+    /** @return high 64 bits of the address of endpoint a ({@code end} 0) or b ({@code end} 1). */
+    public long addressHigh(final int slot, final int end)
+    {
+        return slots.getLong(offset(slot) + (end == 0 ? A_HIGH_OFFSET : B_HIGH_OFFSET), ORDER);
+    }
+
+    public long addressLow(final int slot, final int end)
+    {
+        return slots.getLong(offset(slot) + (end == 0 ? A_LOW_OFFSET : B_LOW_OFFSET), ORDER);
+    }
+
+    public int port(final int slot, final int end)
+    {
+        return slots.getShort(offset(slot) + (end == 0 ? A_PORT_OFFSET : B_PORT_OFFSET), ORDER) & 0xFFFF;
+    }
+
+    private void keyOf(final TcpPacket packet)
+    {
+        final boolean sourceIsA = compareEndpoints(packet) <= 0;
+        direction = sourceIsA ? A_TO_B : B_TO_A;
+        ipVersion = packet.ipVersion();
+        if (sourceIsA)
+        {
+            aHigh = packet.sourceHigh();
+            aLow = packet.sourceLow();
+            aPort = packet.sourcePort();
+            bHigh = packet.destinationHigh();
+            bLow = packet.destinationLow();
+            bPort = packet.destinationPort();
+        }
+        else
+        {
+            aHigh = packet.destinationHigh();
+            aLow = packet.destinationLow();
+            aPort = packet.destinationPort();
+            bHigh = packet.sourceHigh();
+            bLow = packet.sourceLow();
+            bPort = packet.sourcePort();
+        }
+        long h = mix(aHigh ^ ipVersion) + 31 * mix(aLow) + 961 * mix(bHigh) + 29791 * mix(bLow);
+        h += ((long)aPort << 16 | bPort) * 0x9E37_79B9_7F4A_7C15L;
+        hash = (int)(mix(h) >>> 32);
+    }
+
+    private static int compareEndpoints(final TcpPacket packet)
+    {
+        int c = Long.compareUnsigned(packet.sourceHigh(), packet.destinationHigh());
+        if (c == 0)
+        {
+            c = Long.compareUnsigned(packet.sourceLow(), packet.destinationLow());
+        }
+        return c != 0 ? c : Integer.compare(packet.sourcePort(), packet.destinationPort());
+    }
+
+    /** A 64-bit finaliser (after SplitMix64): every input bit affects every output bit. */
+    private static long mix(final long value)
+    {
+        long z = value;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private boolean matches(final int slot)
+    {
+        final int base = offset(slot);
+        return slots.getInt(base + HASH_OFFSET, ORDER) == hash &&
+            slots.getLong(base + A_LOW_OFFSET, ORDER) == aLow &&
+            slots.getLong(base + B_LOW_OFFSET, ORDER) == bLow &&
+            (slots.getShort(base + A_PORT_OFFSET, ORDER) & 0xFFFF) == aPort &&
+            (slots.getShort(base + B_PORT_OFFSET, ORDER) & 0xFFFF) == bPort &&
+            slots.getLong(base + A_HIGH_OFFSET, ORDER) == aHigh &&
+            slots.getLong(base + B_HIGH_OFFSET, ORDER) == bHigh &&
+            slots.getByte(base + IP_VERSION_OFFSET) == ipVersion;
+    }
+
+    private void placeInIndex(final int slot, final int slotHash)
+    {
+        int i = slotHash & indexMask;
+        while (index[i] != EMPTY)
+        {
+            i = (i + 1) & indexMask;
+        }
+        index[i] = slot + 1;
+    }
+
+    private int findIndexPosition(final int slot)
+    {
+        int i = slots.getInt(offset(slot) + HASH_OFFSET, ORDER) & indexMask;
+        while (index[i] != slot + 1)
+        {
+            i = (i + 1) & indexMask;
+        }
+        return i;
+    }
+
+    private void appendNewest(final int slot, final long nowNanos)
+    {
+        final int base = offset(slot);
+        slots.putLong(base + LAST_ACTIVITY_OFFSET, nowNanos, ORDER);
+        slots.putInt(base + OLDER_OFFSET, newest, ORDER);
+        slots.putInt(base + NEWER_OFFSET, NONE, ORDER);
+        if (newest != NONE)
+        {
+            slots.putInt(offset(newest) + NEWER_OFFSET, slot, ORDER);
+        }
+        else
+        {
+            oldest = slot;
+        }
+        newest = slot;
+    }
+
+    private void unlink(final int slot)
+    {
+        final int base = offset(slot);
+        final int older = slots.getInt(base + OLDER_OFFSET, ORDER);
+        final int newer = slots.getInt(base + NEWER_OFFSET, ORDER);
+        if (older != NONE)
+        {
+            slots.putInt(offset(older) + NEWER_OFFSET, newer, ORDER);
+        }
+        else
+        {
+            oldest = newer;
+        }
+        if (newer != NONE)
+        {
+            slots.putInt(offset(newer) + OLDER_OFFSET, older, ORDER);
+        }
+        else
+        {
+            newest = older;
+        }
+    }
+
+    private void grow()
+    {
+        final int newCapacity = capacity * 2;
+        final UnsafeBuffer grown = allocate(newCapacity);
+        grown.putBytes(0, slots, 0, highWater * slotLength);
+        slots = grown;
+        final int[] grownFree = new int[newCapacity];
+        System.arraycopy(freeSlots, 0, grownFree, 0, freeCount);
+        freeSlots = grownFree;
+        capacity = newCapacity;
+        index = new int[BitUtil.findNextPositivePowerOfTwo(newCapacity * 2)];
+        indexMask = index.length - 1;
+        for (int slot = newest; slot != NONE; slot = slots.getInt(offset(slot) + OLDER_OFFSET, ORDER))
+        {
+            placeInIndex(slot, slots.getInt(offset(slot) + HASH_OFFSET, ORDER));
+        }
+    }
+
+    private UnsafeBuffer allocate(final int slotCount)
+    {
+        final long bytes = (long)slotCount * slotLength;
+        if (bytes > Integer.MAX_VALUE)
+        {
+            throw new IllegalStateException("flow table full: " + slotCount + " open connections");
+        }
+        return new UnsafeBuffer(ByteBuffer.allocateDirect((int)bytes));
+    }
+}
