@@ -20,7 +20,7 @@ import java.util.Properties;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Per-connection statistics for MPTCP and TCP packet captures.",
-    subcommands = { DecodeCommand.class, CommandLine.HelpCommand.class })
+    subcommands = { DecodeCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class })
 public final class Main implements Runnable
 {
     @CommandLine.Spec

@@ -15,10 +15,36 @@ public final class AsciiWriter implements AutoCloseable
     private static final int MAX_ITEM_LENGTH = 64;
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** Most decimals {@link #putSeconds} writes: nanoseconds. */
+    public static final int MAX_SECONDS_DECIMALS = 9;
+    /**
+     * Most decimals {@link #putFixed} writes: the scaled fraction must stay below 2^52, where
+     * doubles still have a fractional bit, for its rounding to be exact.
+     */
+    public static final int MAX_FIXED_DECIMALS = 15;
+    /** 10^i, each exact both as a long and as a double. */
+    private static final long[] POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+        1_000_000_000_000_000L };
+    /** Doubles at or above 2^63 have no long; their digits go through {@link #limbs}. */
+    private static final double TWO_POW_63 = 0x1p63;
+    /** Veltkamp's constant 2^27 + 1: splits a double into two halves whose products are exact. */
+    private static final double SPLITTER = 0x1p27 + 1;
+    private static final int SIGNIFICAND_BITS = 52;
+    private static final long SIGNIFICAND_MASK = (1L << SIGNIFICAND_BITS) - 1;
+    private static final long LIMB_BASE = 1_000_000_000L;
+    private static final int LIMB_DIGITS = 9;
+    /** Limb values stay below 2^30, so shifting one by up to 32 bits still fits a long. */
+    private static final int MAX_LIMB_SHIFT = 32;
+    /** Double.MAX_VALUE has 309 integer digits: 35 limbs of nine. */
+    private static final int MAX_DOUBLE_LIMBS = 35;
 
     private final OutputStream out;
     private final byte[] buffer;
     private final byte[] digits = new byte[20];
+    /** Base-10^9 digits, least significant first, of a double too large for a long. */
+    private final long[] limbs = new long[MAX_DOUBLE_LIMBS];
     private int position;
 
     public AsciiWriter(final OutputStream out)
@@ -61,6 +87,20 @@ public final class AsciiWriter implements AutoCloseable
             return putUnsignedLong(-value);
         }
         return putUnsignedLong(value);
+    }
+
+    /** Writes bytes already encoded (a pre-quoted CSV label, a header), of any length. */
+    public AsciiWriter putBytes(final byte[] bytes) throws IOException
+    {
+        ensure(bytes.length);
+        if (bytes.length > buffer.length)
+        {
+            out.write(bytes);
+            return this;
+        }
+        System.arraycopy(bytes, 0, buffer, position, bytes.length);
+        position += bytes.length;
+        return this;
     }
 
     /** Writes {@code value} read as an unsigned 64-bit integer (MPTCP keys, 64-bit DSNs). */
@@ -111,6 +151,178 @@ public final class AsciiWriter implements AutoCloseable
             putByte((int)('0' + (fraction / scale) % 10));
         }
         return this;
+    }
+
+    /**
+     * Writes nanoseconds as seconds with {@code decimals} decimals, truncated toward zero so that a
+     * capture's timestamps print exactly as its own text (microsecond captures with 6, nanosecond
+     * ones with 9), e.g. {@code -0.000500} for -500 µs with 6. A value that truncates to zero
+     * has no sign.
+     *
+     * @param decimals 0 to {@link #MAX_SECONDS_DECIMALS}; 0 writes no decimal point.
+     */
+    public AsciiWriter putSeconds(final long nanos, final int decimals) throws IOException
+    {
+        if (decimals < 0 || decimals > MAX_SECONDS_DECIMALS)
+        {
+            throw new IllegalArgumentException("seconds decimals out of range: " + decimals);
+        }
+        // Long.MIN_VALUE's magnitude, 2^63, is right when read as unsigned.
+        final long magnitude = Math.abs(nanos);
+        final long seconds = Long.divideUnsigned(magnitude, NANOS_PER_SECOND);
+        final long fraction = Long.remainderUnsigned(magnitude, NANOS_PER_SECOND) /
+            POWERS_OF_TEN[MAX_SECONDS_DECIMALS - decimals];
+        if (nanos < 0 && (seconds | fraction) != 0)
+        {
+            putByte('-');
+        }
+        putUnsignedLong(seconds);
+        return putFraction(fraction, decimals);
+    }
+
+    /**
+     * Writes a double in plain notation with exactly {@code decimals} decimals, never an exponent
+     * and whatever the default locale: {@code 0.000}, {@code 12345678901234567890.000}. The exact
+     * binary value is rounded to the nearest, ties to even, as C's {@code printf("%.3f")} and
+     * Python's {@code format(x, ".3f")} do (so {@code 2.675} with two decimals is {@code 2.67}:
+     * the double is 2.67499999...). A value that rounds to zero has no sign. Infinities print as
+     * {@code inf} and {@code -inf}, NaN as {@code nan}, which C, Python, R and pandas all read back.
+     *
+     * @param decimals 0 to {@link #MAX_FIXED_DECIMALS}; 0 writes no decimal point.
+     */
+    public AsciiWriter putFixed(final double value, final int decimals) throws IOException
+    {
+        if (decimals < 0 || decimals > MAX_FIXED_DECIMALS)
+        {
+            throw new IllegalArgumentException("fixed decimals out of range: " + decimals);
+        }
+        if (Double.isNaN(value))
+        {
+            return putAscii("nan");
+        }
+        final double magnitude = Math.abs(value);
+        if (magnitude == Double.POSITIVE_INFINITY)
+        {
+            return putAscii(value < 0 ? "-inf" : "inf");
+        }
+        final double integral = Math.floor(magnitude);
+        if (integral >= TWO_POW_63)
+        {
+            // So large that it has no fraction, and too large for a long.
+            if (value < 0)
+            {
+                putByte('-');
+            }
+            putLargeIntegral(integral);
+            return putFraction(0, decimals);
+        }
+        // Both exact: integral has at most 63 bits and the subtraction drops only leading bits.
+        long whole = (long)integral;
+        long fraction = roundedScaledFraction(whole, magnitude - integral, POWERS_OF_TEN[decimals]);
+        if (fraction == POWERS_OF_TEN[decimals])
+        {
+            whole++;
+            fraction = 0;
+        }
+        if (value < 0 && (whole | fraction) != 0)
+        {
+            putByte('-');
+        }
+        putUnsignedLong(whole);
+        return putFraction(fraction, decimals);
+    }
+
+    /**
+     * @return {@code fraction * scale} rounded to the nearest long from its exact value, ties to
+     * the even {@code whole * scale + result}.
+     */
+    private static long roundedScaledFraction(final long whole, final double fraction, final long scale)
+    {
+        final double factor = scale;
+        final double product = fraction * factor;
+        final double floor = Math.floor(product);
+        // product < 2^52, so product - floor and its difference to 1/2 are exact; adding the
+        // product's rounding error gives the sign of (exact product - floor - 1/2).
+        final double excess = (product - floor - 0.5) + productError(fraction, factor, product);
+        final long rounded = (long)floor;
+        // Wrapping arithmetic keeps the lowest bit right: that is all a tie needs.
+        final boolean oddBelow = ((whole * scale + rounded) & 1) != 0;
+        return excess > 0 || (excess == 0 && oddBelow) ? rounded + 1 : rounded;
+    }
+
+    /**
+     * Dekker's exact product error: {@code a * b - product}, where product is {@code a * b}
+     * rounded. {@link Math#fma} would do it in one step but falls back to BigDecimal, and so
+     * allocates, on processors without a fused multiply-add.
+     */
+    private static double productError(final double a, final double b, final double product)
+    {
+        final double aSplit = SPLITTER * a;
+        final double aHigh = aSplit - (aSplit - a);
+        final double aLow = a - aHigh;
+        final double bSplit = SPLITTER * b;
+        final double bHigh = bSplit - (bSplit - b);
+        final double bLow = b - bHigh;
+        return ((aHigh * bHigh - product) + aHigh * bLow + aLow * bHigh) + aLow * bLow;
+    }
+
+    /** Writes every digit of an integral double of 2^63 or more: significand times a power of two. */
+    private void putLargeIntegral(final double integral) throws IOException
+    {
+        long significand = (Double.doubleToRawLongBits(integral) & SIGNIFICAND_MASK) | (1L << SIGNIFICAND_BITS);
+        int shift = Math.getExponent(integral) - SIGNIFICAND_BITS;
+        int count = 0;
+        while (significand != 0)
+        {
+            limbs[count++] = significand % LIMB_BASE;
+            significand /= LIMB_BASE;
+        }
+        while (shift > 0)
+        {
+            final int step = Math.min(shift, MAX_LIMB_SHIFT);
+            long carry = 0;
+            for (int i = 0; i < count; i++)
+            {
+                final long shifted = (limbs[i] << step) + carry;
+                limbs[i] = shifted % LIMB_BASE;
+                carry = shifted / LIMB_BASE;
+            }
+            while (carry != 0)
+            {
+                limbs[count++] = carry % LIMB_BASE;
+                carry /= LIMB_BASE;
+            }
+            shift -= step;
+        }
+        putUnsignedLong(limbs[--count]);
+        while (count > 0)
+        {
+            putDigits(limbs[--count], LIMB_DIGITS);
+        }
+    }
+
+    /** Writes a decimal point and {@code fraction} as {@code decimals} digits; nothing when decimals is 0. */
+    private AsciiWriter putFraction(final long fraction, final int decimals) throws IOException
+    {
+        if (decimals > 0)
+        {
+            putByte('.');
+            putDigits(fraction, decimals);
+        }
+        return this;
+    }
+
+    /** Writes the low {@code count} decimal digits of a non-negative value, with leading zeros. */
+    private void putDigits(final long value, final int count) throws IOException
+    {
+        ensure(count);
+        long rest = value;
+        for (int i = position + count - 1; i >= position; i--)
+        {
+            buffer[i] = (byte)('0' + rest % 10);
+            rest /= 10;
+        }
+        position += count;
     }
 
     /** Writes an IPv4 address held in the low 32 bits in dotted-quad form. */

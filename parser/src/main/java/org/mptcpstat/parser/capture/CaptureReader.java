@@ -23,6 +23,12 @@ public interface CaptureReader extends AutoCloseable
     /** @return one-line reason why reading ended before the end of the file, or null. */
     String fault();
 
+    /**
+     * @return decimal digits of the finest timestamp resolution seen so far: 6 for microsecond
+     * captures, 9 for nanosecond ones, what pcapng interfaces declare (at most 9) otherwise.
+     */
+    int timestampDecimals();
+
     /** @return bytes of the file consumed so far, for progress. */
     long bytesConsumed();
 

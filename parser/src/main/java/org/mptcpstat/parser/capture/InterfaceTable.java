@@ -12,6 +12,7 @@ final class InterfaceTable
     private int[] resolutions = new int[4];
     private long[] offsetNanos = new long[4];
     private int count;
+    private int finestDecimals = TimestampResolution.MICROSECONDS;
 
     void clear()
     {
@@ -33,6 +34,13 @@ final class InterfaceTable
         resolutions[count] = resolution;
         offsetNanos[count] = offsetSeconds * NANOS_PER_SECOND;
         count++;
+        finestDecimals = Math.max(finestDecimals, TimestampResolution.decimals(resolution));
+    }
+
+    /** @return the most decimal digits any interface of the file has declared (sections included). */
+    int finestDecimals()
+    {
+        return finestDecimals;
     }
 
     int count()

@@ -308,6 +308,12 @@ public final class PcapNgReader implements CaptureReader
     }
 
     @Override
+    public int timestampDecimals()
+    {
+        return interfaces.finestDecimals();
+    }
+
+    @Override
     public long malformedRecords()
     {
         return malformed;

@@ -145,6 +145,12 @@ public final class PcapReader implements CaptureReader
     }
 
     @Override
+    public int timestampDecimals()
+    {
+        return nanosPerFractionUnit == 1 ? 9 : 6;
+    }
+
+    @Override
     public long malformedRecords()
     {
         return malformed;

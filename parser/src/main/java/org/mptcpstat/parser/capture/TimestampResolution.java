@@ -21,6 +21,17 @@ final class TimestampResolution
     }
 
     /**
+     * @return decimal digits that show a timestamp of this resolution exactly, at most 9
+     * (nanoseconds): 10^-k needs k digits, 2^-k needs ceil(k * log10(2)).
+     */
+    static int decimals(final int resolution)
+    {
+        final int exponent = resolution & EXPONENT_MASK;
+        final int digits = (resolution & BINARY_FLAG) != 0 ? (int)Math.ceil(exponent * Math.log10(2)) : exponent;
+        return Math.min(9, digits);
+    }
+
+    /**
      * @param resolution the {@code if_tsresol} byte.
      * @param ticks      the 64-bit timestamp, in units of that resolution.
      * @return nanoseconds (rounded down).

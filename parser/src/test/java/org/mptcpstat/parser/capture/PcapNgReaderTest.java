@@ -53,6 +53,7 @@ class PcapNgReaderTest
 
             assertFalse(reader.next(record));
             assertNull(reader.fault());
+            assertEquals(9, reader.timestampDecimals());
         }
     }
 
@@ -69,6 +70,7 @@ class PcapNgReaderTest
             final PacketRecord record = new PacketRecord();
             assertTrue(reader.next(record));
             assertEquals(2_000_001_000L, record.timestampNanos());
+            assertEquals(6, reader.timestampDecimals());
         }
     }
 
@@ -169,5 +171,8 @@ class PcapNgReaderTest
         assertEquals(1_234_567_890L, TimestampResolution.toNanos(9, 1_234_567_890L));
         assertEquals(1_234_567_890L, TimestampResolution.toNanos(12, 1_234_567_890_123L));
         assertEquals(20_000_000_000L, TimestampResolution.toNanos(0, 20));
+        assertEquals(7, TimestampResolution.decimals(0x80 | 20));
+        assertEquals(9, TimestampResolution.decimals(0x80 | 40));
+        assertEquals(3, TimestampResolution.decimals(3));
     }
 }

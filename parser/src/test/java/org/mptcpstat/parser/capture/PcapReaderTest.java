@@ -71,6 +71,7 @@ class PcapReaderTest
             assertEquals(4_000_000_000_999_999_999L, record.timestampNanos());
             assertEquals(LinkType.LINUX_SLL2, record.linkType());
             assertArrayEquals(frame, bytesOf(record));
+            assertEquals(9, reader.timestampDecimals());
         }
     }
 
