@@ -12,6 +12,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Properties;
 
 /** The {@code mptcpstat} command line: one sub-command per job. */
@@ -20,7 +23,7 @@ import java.util.Properties;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Per-connection statistics for MPTCP and TCP packet captures.",
-    subcommands = { DecodeCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class })
+    subcommands = { AnalyzeCommand.class, DecodeCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class })
 public final class Main implements Runnable
 {
     @CommandLine.Spec
@@ -53,9 +56,36 @@ public final class Main implements Runnable
             cmd.getErr().println("mptcpstat: " + ex.getMessage());
             return ExitCodes.FAILED;
         });
+        final Path config = configFile(args);
+        if (config != null)
+        {
+            if (!Files.isReadable(config))
+            {
+                err.println("mptcpstat: --config " + config + ": cannot read file");
+                return ExitCodes.USAGE;
+            }
+            commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()));
+        }
         final int exitCode = commandLine.execute(args);
         textOut.flush();
         return exitCode;
+    }
+
+    /** The properties file must be known before parsing, since it supplies defaults to the parser. */
+    private static Path configFile(final String[] args)
+    {
+        for (int i = 0; i < args.length; i++)
+        {
+            if (args[i].equals("--config") && i + 1 < args.length)
+            {
+                return Paths.get(args[i + 1]);
+            }
+            if (args[i].startsWith("--config="))
+            {
+                return Paths.get(args[i].substring("--config=".length()));
+            }
+        }
+        return null;
     }
 
     OutputStream out()

@@ -1,0 +1,104 @@
+package org.mptcpstat.cli;
+
+import org.mptcpstat.cli.analyze.Analysis;
+import org.mptcpstat.emitters.table.TableFormat;
+import org.mptcpstat.flowtable.AddressPrefixes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code mptcpstat analyze}: captures in, per-connection tables out. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = "Analyze captures (files or folders; pcap or pcapng, plain or gzip) in one pass each and write, " +
+        "per capture, the tables tcp_connections, tcp_retransmissions and tcp_ack_sizes into OUTPUT/<capture name>/.")
+final class AnalyzeCommand implements Callable<Integer>
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    private Main main;
+
+    @Parameters(arity = "1..*", paramLabel = "CAPTURE_OR_FOLDER", description = "Captures, or folders walked recursively.")
+    private List<Path> inputs;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "DIR", defaultValue = "mptcpstat-out",
+        description = "Output folder (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMATS", defaultValue = "csv,bin",
+        description = "Table formats: csv, bin, or both (default: ${DEFAULT-VALUE}).")
+    private List<String> formats;
+
+    @Option(names = "--pattern", split = ",", paramLabel = "TEXT",
+        description = "In folders, take only files whose name contains one of these (e.g. _any.,_wlan0.).")
+    private List<String> patterns = new ArrayList<>();
+
+    @Option(names = { "-j", "--threads" }, paramLabel = "N",
+        description = "Captures analyzed in parallel (default: the number of cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300",
+        description = "Capture time without packets after which a connection ends (default: ${DEFAULT-VALUE}).")
+    private double idleTimeoutSeconds;
+
+    @Option(names = "--proxy", split = ",", paramLabel = "ADDR_OR_PREFIX",
+        description = "Addresses or prefixes of the proxy: the server side of connections whose SYN was not seen.")
+    private List<String> proxy = new ArrayList<>();
+
+    @Option(names = { "-q", "--quiet" }, description = "No progress line.")
+    private boolean quiet;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Properties file with defaults for these options, one 'option-name = value' per line " +
+            "(e.g. proxy = 10.8.0.0/16,2001:db8::1 and idle-timeout = 600); the command line wins.")
+    private Path config;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final CommandLine commandLine = spec.commandLine();
+        if (threads < 1 || idleTimeoutSeconds <= 0)
+        {
+            throw new CommandLine.ParameterException(commandLine, threads < 1 ?
+                "--threads must be at least 1" : "--idle-timeout must be positive");
+        }
+        final Set<TableFormat> tableFormats = EnumSet.noneOf(TableFormat.class);
+        for (final String format : formats)
+        {
+            try
+            {
+                tableFormats.add(TableFormat.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT)));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(commandLine, "unknown format '" + format + "' (csv, bin)");
+            }
+        }
+        final AddressPrefixes servers;
+        try
+        {
+            servers = AddressPrefixes.parse(proxy);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(commandLine, "--proxy: " + ex.getMessage());
+        }
+        final PrintWriter err = commandLine.getErr();
+        final Analysis analysis = new Analysis(output, tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, threads,
+            !quiet && System.console() != null);
+        final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);
+        return allComplete ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,147 @@
+package org.mptcpstat.cli.analyze;
+
+import org.mptcpstat.emitters.table.TableFormat;
+import org.mptcpstat.flowtable.AddressPrefixes;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One {@code analyze} run: expands the inputs, analyzes the captures on a pool of threads (one
+ * capture per thread at a time), reports each problem in one line and prints a summary.
+ */
+public final class Analysis
+{
+    private final Path output;
+    private final Set<TableFormat> formats;
+    private final long idleTimeoutNanos;
+    private final AddressPrefixes serverPrefixes;
+    private final int threads;
+    private final boolean showProgress;
+
+    public Analysis(final Path output, final Set<TableFormat> formats, final long idleTimeoutNanos,
+        final AddressPrefixes serverPrefixes, final int threads, final boolean showProgress)
+    {
+        this.output = output;
+        this.formats = formats;
+        this.idleTimeoutNanos = idleTimeoutNanos;
+        this.serverPrefixes = serverPrefixes;
+        this.threads = threads;
+        this.showProgress = showProgress;
+    }
+
+    /**
+     * @return true when every capture was analyzed to its end.
+     */
+    public boolean run(final List<Path> inputs, final List<String> patterns, final PrintWriter out, final PrintWriter err)
+        throws InterruptedException
+    {
+        final long start = System.nanoTime();
+        final Map<Path, String> captures;
+        try
+        {
+            captures = InputCaptures.expand(inputs, patterns);
+        }
+        catch (final IOException ex)
+        {
+            err.println("mptcpstat: " + ex.getMessage());
+            return false;
+        }
+        if (captures.isEmpty())
+        {
+            err.println("mptcpstat: no capture found in " + inputs + (patterns.isEmpty() ? "" : " matching " + patterns));
+            return false;
+        }
+        final AtomicLong bytesRead = new AtomicLong();
+        final AtomicLong packetsRead = new AtomicLong();
+        final List<CaptureSummary> summaries = new ArrayList<>();
+        final ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, captures.size()));
+        try (ProgressLine ignored = showProgress ? new ProgressLine(err, bytesRead, packetsRead, totalSize(captures)) : null)
+        {
+            final List<Future<CaptureSummary>> futures = new ArrayList<>();
+            for (final Map.Entry<Path, String> capture : captures.entrySet())
+            {
+                futures.add(pool.submit(() -> new CaptureAnalysis(capture.getKey(), output.resolve(capture.getValue()),
+                    formats, idleTimeoutNanos, serverPrefixes, bytesRead, packetsRead).run()));
+            }
+            for (final Future<CaptureSummary> future : futures)
+            {
+                summaries.add(future.get());
+            }
+        }
+        catch (final ExecutionException ex)
+        {
+            // CaptureAnalysis reports its own failures; anything else is a bug worth its stack trace.
+            throw new IllegalStateException(ex.getCause());
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+        return report(summaries, (System.nanoTime() - start) / 1e9, out, err);
+    }
+
+    private boolean report(final List<CaptureSummary> summaries, final double seconds, final PrintWriter out,
+        final PrintWriter err)
+    {
+        long packets = 0;
+        long bytes = 0;
+        long connections = 0;
+        long malformed = 0;
+        int failed = 0;
+        int damaged = 0;
+        for (final CaptureSummary summary : summaries)
+        {
+            if (!summary.tablesWritten())
+            {
+                failed++;
+                err.println("mptcpstat: " + summary.capture() + ": " + summary.problem());
+                continue;
+            }
+            if (!summary.complete())
+            {
+                damaged++;
+                err.println("mptcpstat: " + summary.capture() + ": " + summary.problem() +
+                    " (tables cover the packets before it)");
+            }
+            packets += summary.packets();
+            bytes += summary.bytes();
+            connections += summary.connections();
+            malformed += summary.malformedRecords();
+        }
+        out.printf("captures: %d analyzed, %d damaged, %d failed; connections: %d; packets: %d; bytes: %d; " +
+            "malformed records: %d; %.1f s%n", summaries.size() - failed, damaged, failed, connections, packets,
+            bytes, malformed, seconds);
+        out.printf("tables in %s%n", output);
+        out.flush();
+        return failed == 0 && damaged == 0;
+    }
+
+    private static long totalSize(final Map<Path, String> captures)
+    {
+        long total = 0;
+        for (final Path capture : captures.keySet())
+        {
+            try
+            {
+                total += Files.size(capture);
+            }
+            catch (final IOException ignored)
+            {
+                // Its analysis will report the problem; progress only loses an estimate.
+            }
+        }
+        return total;
+    }
+}

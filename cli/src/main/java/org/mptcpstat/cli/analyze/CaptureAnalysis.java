@@ -1,0 +1,128 @@
+package org.mptcpstat.cli.analyze;
+
+import org.mptcpstat.emitters.table.RowSink;
+import org.mptcpstat.emitters.table.TableFormat;
+import org.mptcpstat.emitters.table.TableSchema;
+import org.mptcpstat.emitters.table.TableSinks;
+import org.mptcpstat.emitters.tcp.TcpAckSizesTable;
+import org.mptcpstat.emitters.tcp.TcpConnectionsTable;
+import org.mptcpstat.emitters.tcp.TcpRetransmissionsTable;
+import org.mptcpstat.emitters.tcp.TcpTableWriter;
+import org.mptcpstat.flowtable.AddressPrefixes;
+import org.mptcpstat.flowtable.TcpTracker;
+import org.mptcpstat.parser.capture.CaptureReader;
+import org.mptcpstat.parser.capture.CaptureReaders;
+import org.mptcpstat.parser.capture.PacketRecord;
+import org.mptcpstat.parser.packet.DecodeStatus;
+import org.mptcpstat.parser.packet.PacketDecoder;
+import org.mptcpstat.parser.packet.TcpPacket;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Analyzes one capture in one pass and writes its tables into its own output folder. Tables
+ * are written under temporary names and renamed only when the whole capture was read, so a
+ * capture that fails leaves no table behind, and one that succeeds has all of them.
+ */
+final class CaptureAnalysis
+{
+    private final Path capture;
+    private final Path outputFolder;
+    private final Set<TableFormat> formats;
+    private final long idleTimeoutNanos;
+    private final AddressPrefixes serverPrefixes;
+    private final AtomicLong bytesRead;
+    private final AtomicLong packetsRead;
+
+    CaptureAnalysis(final Path capture, final Path outputFolder, final Set<TableFormat> formats,
+        final long idleTimeoutNanos, final AddressPrefixes serverPrefixes, final AtomicLong bytesRead,
+        final AtomicLong packetsRead)
+    {
+        this.packetsRead = packetsRead;
+        this.capture = capture;
+        this.outputFolder = outputFolder;
+        this.formats = formats;
+        this.idleTimeoutNanos = idleTimeoutNanos;
+        this.serverPrefixes = serverPrefixes;
+        this.bytesRead = bytesRead;
+    }
+
+    /**
+     * @return what was found. Its {@code problem} is set when the capture could not be opened or
+     * analyzed (then no table is written), or when reading ended early at damaged data (then the
+     * tables cover the packets before it).
+     */
+    CaptureSummary run()
+    {
+        final List<RowSink> sinks = new ArrayList<>();
+        try (CaptureReader reader = CaptureReaders.open(capture))
+        {
+            Files.createDirectories(outputFolder);
+            final PacketRecord record = new PacketRecord();
+            final PacketDecoder decoder = new PacketDecoder();
+            final TcpPacket packet = new TcpPacket();
+            final boolean any = reader.next(record);
+            final int timeDecimals = reader.timestampDecimals();
+            final RowSink connections = open(TcpConnectionsTable.schema(), timeDecimals, sinks);
+            final RowSink retransmissions = open(TcpRetransmissionsTable.schema(), timeDecimals, sinks);
+            final RowSink ackSizes = open(TcpAckSizesTable.schema(), timeDecimals, sinks);
+            final TcpTracker tracker = new TcpTracker(idleTimeoutNanos, serverPrefixes,
+                new TcpTableWriter(connections, retransmissions, ackSizes));
+            long packets = 0;
+            long tcpPackets = 0;
+            long lastReported = 0;
+            for (boolean more = any; more; more = reader.next(record))
+            {
+                packets++;
+                if (decoder.decode(record, packet) == DecodeStatus.TCP)
+                {
+                    tcpPackets++;
+                    tracker.onPacket(packet);
+                }
+                if ((packets & 0xFFF) == 0)
+                {
+                    final long consumed = reader.bytesConsumed();
+                    bytesRead.addAndGet(consumed - lastReported);
+                    packetsRead.addAndGet(0x1000);
+                    lastReported = consumed;
+                }
+            }
+            bytesRead.addAndGet(reader.bytesConsumed() - lastReported);
+            tracker.finishAll();
+            for (final RowSink sink : sinks)
+            {
+                sink.commit();
+            }
+            // A capture cut short (a killed tcpdump) still yields tables for what was readable.
+            return new CaptureSummary(capture, packets, tcpPackets, reader.bytesConsumed(), tracker.connections(),
+                reader.malformedRecords(), reader.fault());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            abort(sinks);
+            return CaptureSummary.failed(capture, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+        }
+    }
+
+    private RowSink open(final TableSchema schema, final int timeDecimals, final List<RowSink> sinks)
+        throws IOException
+    {
+        final RowSink sink = TableSinks.open(outputFolder, schema, formats, timeDecimals);
+        sinks.add(sink);
+        return sink;
+    }
+
+    private static void abort(final List<RowSink> sinks)
+    {
+        for (final RowSink sink : sinks)
+        {
+            sink.abort();
+        }
+    }
+}

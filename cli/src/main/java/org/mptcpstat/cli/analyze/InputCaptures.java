@@ -1,0 +1,112 @@
+package org.mptcpstat.cli.analyze;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Expands the command line's files and folders into the captures to analyze, each with the name
+ * of its output folder: the file name without {@code .gz}, then without {@code .pcap},
+ * {@code .pcapng} or {@code .cap}. Folders are walked recursively in name order; their files are
+ * taken when the name contains one of the patterns (all of them without patterns). Files named
+ * on the command line are always taken.
+ */
+final class InputCaptures
+{
+    private InputCaptures()
+    {
+    }
+
+    /**
+     * @return captures in a stable order, mapped to unique output names; a name taken twice gets a
+     * {@code -2}, {@code -3}... suffix.
+     * @throws IOException naming an input that does not exist or cannot be listed.
+     */
+    static Map<Path, String> expand(final List<Path> inputs, final List<String> patterns) throws IOException
+    {
+        final List<Path> files = new ArrayList<>();
+        for (final Path input : inputs)
+        {
+            if (Files.isDirectory(input))
+            {
+                try (Stream<Path> walk = Files.walk(input))
+                {
+                    walk.filter(Files::isRegularFile).filter(f -> matches(f, patterns)).sorted().forEach(files::add);
+                }
+                catch (final UncheckedIOException ex)
+                {
+                    throw new IOException(input + ": cannot list folder: " + ex.getCause().getMessage());
+                }
+            }
+            else if (Files.exists(input))
+            {
+                files.add(input);
+            }
+            else
+            {
+                throw new IOException(input + ": no such file or folder");
+            }
+        }
+        final Map<Path, String> names = new LinkedHashMap<>();
+        final Set<String> taken = new HashSet<>();
+        for (final Path file : files)
+        {
+            final Path normalized = file.toAbsolutePath().normalize();
+            if (names.containsKey(normalized))
+            {
+                continue;
+            }
+            final String base = outputName(file.getFileName().toString());
+            String name = base;
+            for (int n = 2; !taken.add(name); n++)
+            {
+                name = base + "-" + n;
+            }
+            names.put(normalized, name);
+        }
+        return names;
+    }
+
+    static String outputName(final String fileName)
+    {
+        String name = fileName;
+        if (name.toLowerCase(Locale.ROOT).endsWith(".gz"))
+        {
+            name = name.substring(0, name.length() - 3);
+        }
+        for (final String extension : new String[] { ".pcapng", ".pcap", ".cap" })
+        {
+            if (name.toLowerCase(Locale.ROOT).endsWith(extension))
+            {
+                return name.substring(0, name.length() - extension.length());
+            }
+        }
+        return name;
+    }
+
+    private static boolean matches(final Path file, final List<String> patterns)
+    {
+        if (patterns.isEmpty())
+        {
+            return true;
+        }
+        final String name = file.getFileName().toString();
+        for (final String pattern : patterns)
+        {
+            if (name.contains(pattern))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

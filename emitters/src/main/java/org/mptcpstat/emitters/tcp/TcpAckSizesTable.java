@@ -1,0 +1,63 @@
+package org.mptcpstat.emitters.tcp;
+
+import com.carrotsearch.hppc.LongIntHashMap;
+import org.mptcpstat.emitters.table.ColumnType;
+import org.mptcpstat.emitters.table.RowSink;
+import org.mptcpstat.emitters.table.TableSchema;
+import org.mptcpstat.flowtable.ConnectionExtras;
+import org.mptcpstat.flowtable.TcpConnection;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/** Table {@code tcp_ack_sizes}: per connection and direction, how many ACKs acknowledged how many new bytes. */
+public final class TcpAckSizesTable
+{
+    private static final TableSchema SCHEMA = TableSchema.builder("tcp_ack_sizes",
+            "A histogram per connection and direction: ACKs that advanced the acknowledgment, by bytes newly acknowledged.")
+        .column("conn_id", ColumnType.INT64, "", "The connection's conn_id in tcp_connections.", "")
+        .enumColumn("direction", TcpRetransmissionsTable.DIRECTIONS, "Direction of the ACKs: c2s are the client's.", "")
+        .column("acked_bytes", ColumnType.INT64, "bytes", "Sequence numbers newly acknowledged by one ACK.", "")
+        .column("count", ColumnType.INT64, "packets", "ACKs that acknowledged exactly that many.", "")
+        .build();
+
+    private long[] sizes = new long[64];
+
+    public static TableSchema schema()
+    {
+        return SCHEMA;
+    }
+
+    /** Writes the connection's histograms, client's first, sizes ascending. */
+    public void write(final TcpConnection connection, final ConnectionExtras extras, final RowSink sink) throws IOException
+    {
+        for (int side = 0; side < 2; side++)
+        {
+            final int direction = side == 0 ? connection.clientDirection() : connection.serverDirection();
+            final LongIntHashMap counts = extras.ackSizes(direction);
+            if (counts == null)
+            {
+                continue;
+            }
+            if (sizes.length < counts.size())
+            {
+                sizes = new long[Math.max(counts.size(), sizes.length * 2)];
+            }
+            int n = 0;
+            for (final com.carrotsearch.hppc.cursors.LongCursor key : counts.keys())
+            {
+                sizes[n++] = key.value;
+            }
+            Arrays.sort(sizes, 0, n);
+            for (int i = 0; i < n; i++)
+            {
+                sink.beginRow();
+                sink.putLong(connection.connId());
+                sink.putEnum(side);
+                sink.putLong(sizes[i]);
+                sink.putLong(counts.get(sizes[i]));
+                sink.endRow();
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.mptcpstat.flowtable;
+
+import java.util.Arrays;
+
+/**
+ * The segments each direction has sent and that are not yet folded into its acknowledged
+ * prefix, kept in sequence order in primitive arrays shared by every connection of a table:
+ * one pool, a free list, and per direction a doubly linked list whose ends live in the slot.
+ * Nothing is allocated per packet; the pool grows by doubling when more segments are
+ * outstanding at once than ever before.
+ * <p>
+ * Sequence numbers are unwrapped to 64 bits by the tracker, so comparisons here are plain.
+ * Index 0 is never used: a slot's zeroed head and tail fields mean "empty list".
+ */
+final class SegmentList
+{
+    static final int NONE = 0;
+
+    private long[] start = new long[1024];
+    private long[] end = new long[1024];
+    private long[] firstSent = new long[1024];
+    private long[] lastSent = new long[1024];
+    private int[] retransmissions = new int[1024];
+    private int[] acks = new int[1024];
+    private int[] next = new int[1024];
+    private int[] previous = new int[1024];
+    private int freeHead = NONE;
+    private int highWater = 1;
+
+    int allocate(final long segmentStart, final long segmentEnd, final long timeNanos)
+    {
+        final int segment;
+        if (freeHead != NONE)
+        {
+            segment = freeHead;
+            freeHead = next[segment];
+        }
+        else
+        {
+            if (highWater == start.length)
+            {
+                grow();
+            }
+            segment = highWater++;
+        }
+        start[segment] = segmentStart;
+        end[segment] = segmentEnd;
+        firstSent[segment] = timeNanos;
+        lastSent[segment] = timeNanos;
+        retransmissions[segment] = 0;
+        acks[segment] = 0;
+        next[segment] = NONE;
+        previous[segment] = NONE;
+        return segment;
+    }
+
+    void release(final int segment)
+    {
+        next[segment] = freeHead;
+        freeHead = segment;
+    }
+
+    /** @return first sequence number of the segment. */
+    long start(final int segment)
+    {
+        return start[segment];
+    }
+
+    /** @return one past its last sequence number. */
+    long end(final int segment)
+    {
+        return end[segment];
+    }
+
+    void end(final int segment, final long value)
+    {
+        end[segment] = value;
+    }
+
+    long firstSent(final int segment)
+    {
+        return firstSent[segment];
+    }
+
+    /** @return when it was last (re)sent: RTT and retransmission delays are measured from here. */
+    long lastSent(final int segment)
+    {
+        return lastSent[segment];
+    }
+
+    void lastSent(final int segment, final long timeNanos)
+    {
+        lastSent[segment] = timeNanos;
+    }
+
+    int retransmissions(final int segment)
+    {
+        return retransmissions[segment];
+    }
+
+    void retransmitted(final int segment)
+    {
+        retransmissions[segment]++;
+    }
+
+    /** @return how many ACKs ended in or beyond it: 0 until acknowledged, then 1 plus duplicates. */
+    int acks(final int segment)
+    {
+        return acks[segment];
+    }
+
+    void acks(final int segment, final int count)
+    {
+        acks[segment] = count;
+    }
+
+    int next(final int segment)
+    {
+        return next[segment];
+    }
+
+    int previous(final int segment)
+    {
+        return previous[segment];
+    }
+
+    void link(final int segment, final int previousSegment, final int nextSegment)
+    {
+        previous[segment] = previousSegment;
+        next[segment] = nextSegment;
+        if (previousSegment != NONE)
+        {
+            next[previousSegment] = segment;
+        }
+        if (nextSegment != NONE)
+        {
+            previous[nextSegment] = segment;
+        }
+    }
+
+    void unlink(final int segment)
+    {
+        final int p = previous[segment];
+        final int n = next[segment];
+        if (p != NONE)
+        {
+            next[p] = n;
+        }
+        if (n != NONE)
+        {
+            previous[n] = p;
+        }
+    }
+
+    private void grow()
+    {
+        final int capacity = start.length * 2;
+        start = Arrays.copyOf(start, capacity);
+        end = Arrays.copyOf(end, capacity);
+        firstSent = Arrays.copyOf(firstSent, capacity);
+        lastSent = Arrays.copyOf(lastSent, capacity);
+        retransmissions = Arrays.copyOf(retransmissions, capacity);
+        acks = Arrays.copyOf(acks, capacity);
+        next = Arrays.copyOf(next, capacity);
+        previous = Arrays.copyOf(previous, capacity);
+    }
+}

@@ -1,0 +1,257 @@
+package org.mptcpstat.flowtable;
+
+/**
+ * One direction's record of the sequence numbers it has sent, as segments in sequence order,
+ * which tells retransmissions and out-of-order segments from new data and matches ACKs to the
+ * segments they acknowledge. The rules are tcptrace's (so that counts agree with it):
+ * <ul>
+ * <li>SYN and FIN each occupy one sequence number, so a resent SYN or FIN is a retransmission.</li>
+ * <li>A segment is a retransmission when any of its sequence numbers was recorded before; the
+ *     retransmitted bytes are exactly those; its new bytes are recorded.</li>
+ * <li>It is out of order when it starts before a recorded segment and ends before that segment's end.</li>
+ * <li>An ACK gives an RTT sample only for the segment whose last byte it acknowledges exactly,
+ *     if that segment was sent once (Karn) and no segment below it was sent after it.</li>
+ * <li>A duplicate ACK ends exactly at an acknowledged segment, repeats the ACK sender's previous
+ *     acknowledgment number and window and carries no payload.</li>
+ * </ul>
+ * Sequence numbers are unwrapped to 64 bits by the caller. Acknowledged neighbours are merged,
+ * so the list stays as long as the number of holes plus unacknowledged segments.
+ */
+final class SequenceSpace
+{
+    private static final int HEAD = 0;
+    private static final int TAIL = 1;
+
+    private final SegmentList segments;
+    private TcpConnection connection;
+    private int direction;
+    private int head;
+    private int tail;
+
+    // Results of record().
+    private long retransmittedBytes;
+    private boolean outOfOrder;
+    private long sincePreviousNanos;
+    private long sinceFirstNanos;
+
+    // Results of acknowledge().
+    private long rttSampleMicros;
+    private long rttSampleStart;
+    private boolean duplicateAck;
+
+    SequenceSpace(final SegmentList segments)
+    {
+        this.segments = segments;
+    }
+
+    /** Works on the list of one direction of a connection. */
+    SequenceSpace wrap(final TcpConnection connection, final int direction)
+    {
+        this.connection = connection;
+        this.direction = direction;
+        this.head = (int)connection.get(direction, TcpDirectionField.SEGMENT_HEAD);
+        this.tail = (int)connection.get(direction, TcpDirectionField.SEGMENT_TAIL);
+        return this;
+    }
+
+    /**
+     * Records the sequence numbers {@code [first, end)} sent at {@code now}.
+     *
+     * @return how many of them had been recorded before (retransmitted).
+     */
+    long record(final long firstSeq, final long end, final long now)
+    {
+        retransmittedBytes = 0;
+        outOfOrder = false;
+        sincePreviousNanos = -1;
+        sinceFirstNanos = -1;
+        long first = firstSeq;
+        boolean split = false;
+        int p = tail != SegmentList.NONE && first >= segments.end(tail) ? SegmentList.NONE : head;
+        while (p != SegmentList.NONE)
+        {
+            if (first >= segments.end(p))
+            {
+                p = segments.next(p);
+                continue;
+            }
+            if (first < segments.start(p))
+            {
+                if (end < segments.end(p))
+                {
+                    outOfOrder = true;
+                }
+                insertBefore(p, first, Math.min(end, segments.start(p)), now);
+                if (end <= segments.start(p))
+                {
+                    return store(retransmittedBytes);
+                }
+                first = segments.start(p);
+            }
+            segments.retransmitted(p);
+            if (!split)
+            {
+                // The delays of a retransmission are measured on the first segment it resends.
+                sincePreviousNanos = now - segments.lastSent(p);
+                sinceFirstNanos = now - segments.firstSent(p);
+                segments.lastSent(p, now);
+            }
+            if (end <= segments.end(p))
+            {
+                retransmittedBytes += end - first;
+                return store(retransmittedBytes);
+            }
+            split = true;
+            retransmittedBytes += segments.end(p) - first;
+            first = segments.end(p);
+            p = segments.next(p);
+        }
+        insertBefore(SegmentList.NONE, first, end, now);
+        return store(retransmittedBytes);
+    }
+
+    /**
+     * Applies an acknowledgment of this direction's data.
+     *
+     * @param ack                unwrapped acknowledgment number.
+     * @param ackCarriesPayload  whether the ACK packet carried data (then it is never a duplicate).
+     * @param repeatsPrevious    whether it repeats the ACK sender's previous acknowledgment number
+     *                           and window, and this direction has sent new data (BSD's duplicate rule).
+     */
+    void acknowledge(final long ack, final long now, final boolean ackCarriesPayload, final boolean repeatsPrevious)
+    {
+        rttSampleMicros = -1;
+        rttSampleStart = -1;
+        duplicateAck = false;
+        long lastSent = Long.MIN_VALUE;
+        boolean changed = false;
+        for (int s = head; s != SegmentList.NONE; s = segments.next(s))
+        {
+            if (ack <= segments.start(s))
+            {
+                break;
+            }
+            lastSent = Math.max(lastSent, segments.lastSent(s));
+            if (segments.acks(s) > 0)
+            {
+                if (ack == segments.end(s) && repeatsPrevious && !ackCarriesPayload)
+                {
+                    duplicateAck = true;
+                    segments.acks(s, segments.acks(s) + 1);
+                }
+                else
+                {
+                    segments.acks(s, 1);
+                }
+                continue;
+            }
+            segments.acks(s, 1);
+            changed = true;
+            if (ack == segments.end(s) && lastSent <= segments.lastSent(s) && segments.retransmissions(s) == 0)
+            {
+                rttSampleMicros = Math.max(0, now / 1000 - segments.lastSent(s) / 1000);
+                rttSampleStart = segments.start(s);
+            }
+        }
+        if (changed)
+        {
+            mergeAcknowledged();
+        }
+        store(0);
+    }
+
+    /** Frees every segment of the list, when the connection is finished. */
+    void release()
+    {
+        for (int s = head; s != SegmentList.NONE; )
+        {
+            final int next = segments.next(s);
+            segments.release(s);
+            s = next;
+        }
+        head = SegmentList.NONE;
+        tail = SegmentList.NONE;
+        store(0);
+    }
+
+    boolean outOfOrder()
+    {
+        return outOfOrder;
+    }
+
+    /** @return time since the resent segment was last sent, or -1 for new data. */
+    long sincePreviousNanos()
+    {
+        return sincePreviousNanos;
+    }
+
+    long sinceFirstNanos()
+    {
+        return sinceFirstNanos;
+    }
+
+    /** @return the RTT sample the last ACK gave, in µs, or -1. */
+    long rttSampleMicros()
+    {
+        return rttSampleMicros;
+    }
+
+    /** @return first sequence number of the segment the last RTT sample measured. */
+    long rttSampleStart()
+    {
+        return rttSampleStart;
+    }
+
+    boolean duplicateAck()
+    {
+        return duplicateAck;
+    }
+
+    private void insertBefore(final int before, final long first, final long end, final long now)
+    {
+        final int segment = segments.allocate(first, end, now);
+        final int previous = before == SegmentList.NONE ? tail : segments.previous(before);
+        segments.link(segment, previous, before);
+        if (previous == SegmentList.NONE)
+        {
+            head = segment;
+        }
+        if (before == SegmentList.NONE)
+        {
+            tail = segment;
+        }
+    }
+
+    /** Merges runs of adjacent acknowledged segments from the head, keeping the latest send time. */
+    private void mergeAcknowledged()
+    {
+        int s = head;
+        while (s != SegmentList.NONE && segments.acks(s) > 0)
+        {
+            final int next = segments.next(s);
+            if (next != SegmentList.NONE && segments.acks(next) > 0 && segments.end(s) == segments.start(next))
+            {
+                segments.end(s, segments.end(next));
+                segments.acks(s, segments.acks(next));
+                segments.lastSent(s, Math.max(segments.lastSent(s), segments.lastSent(next)));
+                segments.unlink(next);
+                if (next == tail)
+                {
+                    tail = s;
+                }
+                segments.release(next);
+            }
+            else
+            {
+                s = next;
+            }
+        }
+    }
+
+    private long store(final long result)
+    {
+        connection.put(direction, TcpDirectionField.SEGMENT_HEAD, head);
+        connection.put(direction, TcpDirectionField.SEGMENT_TAIL, tail);
+        return result;
+    }
+}

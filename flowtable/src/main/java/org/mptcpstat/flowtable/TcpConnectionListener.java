@@ -1,0 +1,35 @@
+package org.mptcpstat.flowtable;
+
+import java.io.IOException;
+
+/** What the tracker reports: finished connections, and events as they happen. */
+public interface TcpConnectionListener
+{
+    /**
+     * A connection is finished; the view is valid during the call only.
+     *
+     * @param extras the connection's RTT histograms and ACK-size counts.
+     */
+    void onConnectionFinished(TcpConnection connection, ConnectionExtras extras) throws IOException;
+
+    /**
+     * A retransmission was seen.
+     *
+     * @param direction         direction of the retransmitting packet.
+     * @param sequenceNumber    raw sequence number of the packet.
+     * @param bytes             sequence numbers it resent (SYN and FIN count one each).
+     * @param sinceFirstNanos   time since the first transmission of its first resent segment.
+     * @param sincePreviousNanos time since the previous transmission of that segment.
+     * @param sinceLastPacketNanos time since the previous packet in the same direction.
+     */
+    void onRetransmission(
+        TcpConnection connection,
+        int direction,
+        long timeNanos,
+        long sequenceNumber,
+        long bytes,
+        RetransmissionClass retransmissionClass,
+        long sinceFirstNanos,
+        long sincePreviousNanos,
+        long sinceLastPacketNanos) throws IOException;
+}
