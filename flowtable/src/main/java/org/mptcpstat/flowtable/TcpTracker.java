@@ -16,8 +16,8 @@ import static org.mptcpstat.flowtable.TcpDirectionField.*;
  * acknowledged, or by RST; it stays in the table afterwards so that late packets (a last ACK, a
  * resent FIN) still count towards it, until a SYN starts a new connection on the same 4-tuple
  * (port reuse), it has been idle for the idle timeout (capture time), or the capture ends. A SYN
- * starts a new connection when the old one saw a FIN or RST, or when its sender already sent two
- * SYNs, and the SYN is not a copy of the last one. The client is the sender of the first SYN;
+ * without ACK starts a new connection when the old one saw a FIN or RST, or when its sender
+ * already sent two SYNs, and the SYN is not a copy of the sender's last one (a resent SYN). The client is the sender of the first SYN;
  * without one, the side inside the proxy prefixes is the server, else the side with the lower port.
  * <p>
  * Numbers follow tcptrace's definitions wherever tcptrace has one (see {@link SequenceSpace}).
@@ -126,7 +126,7 @@ public final class TcpTracker
 
     private boolean startsNewConnection(final TcpConnection old, final int direction, final TcpPacket packet)
     {
-        if (!packet.hasFlag(TcpHeader.SYN) || old.get(direction, SEQ_KNOWN) == 0)
+        if (!packet.hasFlag(TcpHeader.SYN) || packet.hasFlag(TcpHeader.ACK) || old.get(direction, SEQ_KNOWN) == 0)
         {
             return false;
         }

@@ -1,0 +1,52 @@
+package org.mptcpstat.cli.analyze;
+
+import org.mptcpstat.emitters.table.TableFormat;
+import org.mptcpstat.flowtable.AddressPrefixes;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the analysis of one capture into a folder and reads back its CSV tables. */
+final class AnalyzedCapture
+{
+    private AnalyzedCapture()
+    {
+    }
+
+    static List<Map<String, String>> connections(final Path capture, final Path folder) throws IOException
+    {
+        final CaptureSummary summary = new CaptureAnalysis(capture, folder, EnumSet.of(TableFormat.CSV),
+            300_000_000_000L, AddressPrefixes.none(), new AtomicLong(), new AtomicLong()).run();
+        assertTrue(summary.complete(), capture + ": " + summary.problem());
+        return CsvTable.read(folder.resolve("tcp_connections.csv"));
+    }
+
+    /** @return an address in one canonical text form, whatever tool printed it. */
+    static String canonical(final String address) throws IOException
+    {
+        // tcptrace writes the leading zero run of an IPv6 address as a single ':' (":0001" for ::1).
+        final String text = address.startsWith(":") && !address.startsWith("::") ? ":" + address : address;
+        return InetAddress.getByName(text).getHostAddress();
+    }
+
+    /** @return epoch microseconds of a "seconds.fraction" text, the fraction as digits of a second. */
+    static long micros(final String epochSeconds)
+    {
+        final int dot = epochSeconds.indexOf('.');
+        final String fraction = (epochSeconds.substring(dot + 1) + "000000").substring(0, 6);
+        return Long.parseLong(epochSeconds.substring(0, dot)) * 1_000_000L + Long.parseLong(fraction);
+    }
+
+    static boolean exists(final Path file)
+    {
+        return Files.exists(file);
+    }
+}
