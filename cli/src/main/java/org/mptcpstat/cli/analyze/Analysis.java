@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -120,10 +121,10 @@ public final class Analysis
             connections += summary.connections();
             malformed += summary.malformedRecords();
         }
-        out.printf("captures: %d analyzed, %d damaged, %d failed; connections: %d; packets: %d; bytes: %d; " +
+        out.printf(Locale.ROOT, "captures: %d analyzed, %d damaged, %d failed; connections: %d; packets: %d; bytes: %d; " +
             "malformed records: %d; %.1f s%n", summaries.size() - failed, damaged, failed, connections, packets,
             bytes, malformed, seconds);
-        out.printf("tables in %s%n", output);
+        out.printf(Locale.ROOT, "tables in %s%n", output);
         out.flush();
         return failed == 0 && damaged == 0;
     }

@@ -1,6 +1,7 @@
 package org.mptcpstat.cli.analyze;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ final class ProgressLine implements AutoCloseable
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
         final double rate = done / MIB / Math.max(seconds, 1e-3);
         final double left = rate > 0 ? (totalBytes - done) / MIB / rate : 0;
-        err.printf("\r%,.0f / %,.0f MiB  %,.0f packets/s  %.0f s left   ", done / MIB, totalBytes / MIB,
+        err.printf(Locale.ROOT, "\r%,.0f / %,.0f MiB  %,.0f packets/s  %.0f s left   ", done / MIB, totalBytes / MIB,
             packetsRead.get() / Math.max(seconds, 1e-3), Math.max(0, left));
         err.flush();
     }
