@@ -1,25 +1,65 @@
 #!/usr/bin/env bash
-# Golden files for `mptcpstat decode`, made with tshark.
+# Golden files made with tshark and tcptrace: per-packet fields for `mptcpstat decode`, and
+# per-connection reference numbers for the connection statistics.
 #
 # Usage: testdata/reference.sh [--update-version] [--shared[=DIR]] [CAPTURE...]
 #
-#   CAPTURE...        captures to decode (pcap, pcapng, optionally gzipped). Each one gives
-#                     testdata/expected/<capture file name>.decode.tsv
+#   CAPTURE...        captures to process (pcap, pcapng, optionally gzipped). Each one gives
+#                       testdata/expected/<capture file name>.decode.tsv
+#                       testdata/expected/<capture file name>.tshark-conv.tsv
+#                       testdata/expected/<capture file name>.tcptrace.csv  (only if tcptrace can
+#                         read the capture: it cannot read Linux cooked v2 (SLL2, link type 276)
+#                         nor any other link type it does not know; the script says which it skips)
 #                     Default: every *.pcap, *.pcapng and *.gz file under testdata/captures/.
-#   --shared[=DIR]    also decode the public MPTCP v0 captures in DIR (default: the folder
+#   --shared[=DIR]    also process the public MPTCP v0 captures in DIR (default: the folder
 #                     ../shared/captures/public-v0 next to the repository root) into
-#                     testdata/expected/public-v0/<capture file name>.decode.tsv.gz
-#                     (gzip -n, so the bytes depend only on the content). `--shared DIR` works too.
-#   --update-version  accept the installed tshark version and record it in
-#                     testdata/expected/TSHARK_VERSION. Without it the script refuses to run when the
-#                     installed version differs from the recorded one: golden files from different
-#                     tshark versions must never be mixed.
+#                     testdata/expected/public-v0/<capture file name>.decode.tsv.gz,
+#                     .tshark-conv.tsv and .tcptrace.csv; a conv or tcptrace golden file larger
+#                     than 256 KiB is written gzipped instead (<name>.gz), and the other variant is
+#                     removed. gzip -n everywhere, so the bytes depend only on the content.
+#                     `--shared DIR` works too.
+#   --update-version  accept the installed tshark and tcptrace versions and record them in
+#                     testdata/expected/TSHARK_VERSION and testdata/expected/TCPTRACE_VERSION.
+#                     Without it the script refuses to run when an installed version differs from
+#                     the recorded one: golden files from different versions must never be mixed.
+#                     When tcptrace is not installed at all, the .tcptrace.csv files are not
+#                     written (the script says so) and everything else is.
 #
-# A golden file is a header line and one line per packet that tshark dissects as TCP (TCP headers
+# .decode.tsv: a header line and one line per packet that tshark dissects as TCP (TCP headers
 # quoted inside ICMP/ICMPv6 errors excluded), tab-separated, one column per tshark field below.
 # Several occurrences of a field in one packet are joined with ',' in packet order; a field that
 # is absent gives an empty cell. What each column holds, and exactly when tshark emits it, is
 # described by the decoder's documentation; this script only runs tshark and reformats its output.
+#
+# .tshark-conv.tsv: one line per tshark TCP stream (tcp.stream, same packets and same tshark
+# preferences as the decode files), the reference for captures tcptrace cannot read. Columns:
+#   stream                      tcp.stream (tshark's conversation index, lines in ascending order)
+#   client_addr, client_port    the source of the stream's first SYN without ACK; if the stream
+#                               has none, the source of its first packet
+#   server_addr, server_port    the other endpoint
+#   c2s_* (client to server), s2c_* (server to client), per direction:
+#     _packets                  packets (frames dissected as TCP, outer IP header's addresses)
+#     _payload_bytes            sum of tcp.len (payload only, SYN/FIN flags not counted, every
+#                               retransmission counted again)
+#     _unique_bytes             sequence space covered by payload: highest end (seq + len) of a
+#                               packet with tcp.len > 0, minus the direction's base, where the base
+#                               is ISN+1 when the direction's first packet is a SYN (ISN = its
+#                               tcp.seq_raw) and otherwise that first packet's tcp.seq_raw; a
+#                               SYN's payload starts at seq+1; seq is unwrapped modulo 2^32 against
+#                               the highest end so far (so holes count as covered, data before the
+#                               base does not, and 4 GiB wrap-arounds are followed); 0 without payload
+#     _covered_bytes            number of distinct sequence numbers carrying payload: size of the
+#                               union of the ranges [start, start + tcp.len) of the packets with
+#                               tcp.len > 0, start unwrapped as for _unique_bytes (payload before
+#                               the base counts too); holes do not count, retransmissions count once
+#     _first_time, _last_time   frame.time_epoch (as tshark prints it) of the direction's first and
+#                               last packet in file order; empty when the direction has no packet
+#   The numbers are pure arithmetic on tcp.stream, tcp.flags, tcp.seq_raw and tcp.len (awk below).
+#
+# .tcptrace.csv: the output of `tcptrace -l -r -n --csv <capture file name>`, run in a scratch folder
+# that holds only the capture (a gzipped capture is decompressed there first, under its name
+# without .gz), with an empty HOME (no ~/.tcptracerc), no TCPTRACEOPTS and TZ=UTC. One line is
+# removed: '#elapsed wallclock time: ...', the only one that changes from run to run.
 set -euo pipefail
 export LC_ALL=C
 
@@ -64,6 +104,30 @@ if [ -f "$version_file" ]; then
 fi
 if [ ! -f "$version_file" ] || $update_version; then
   printf '%s\n' "$tshark_version" > "$version_file"
+fi
+
+# ---- tcptrace and its version -------------------------------------------------------------------
+# `tcptrace -v` prints "Ostermann's tcptrace -- version 6.6.7 -- Thu Nov  4, 2004"; keep the number.
+tcptrace_version_file=$expected_dir/TCPTRACE_VERSION
+have_tcptrace=false
+if command -v tcptrace >/dev/null 2>&1; then
+  tcptrace_version=$(tcptrace -v 2>&1 | sed -n 's/.*tcptrace -- version \([^ ]*\) --.*/\1/p' | head -n 1)
+  [ -n "$tcptrace_version" ] || die "could not read the version of tcptrace"
+  if [ -f "$tcptrace_version_file" ]; then
+    recorded=$(head -n 1 "$tcptrace_version_file")
+    if [ "$recorded" != "$tcptrace_version" ] && ! $update_version; then
+      die "installed tcptrace is $tcptrace_version but the golden files were made with $recorded" \
+          "(testdata/expected/TCPTRACE_VERSION). Install tcptrace $recorded, or regenerate ALL" \
+          "golden files with --update-version and review every difference."
+    fi
+  fi
+  if [ ! -f "$tcptrace_version_file" ] || $update_version; then
+    printf '%s\n' "$tcptrace_version" > "$tcptrace_version_file"
+  fi
+  have_tcptrace=true
+else
+  echo "reference.sh: tcptrace is not installed (Debian: apt-get install tcptrace):" \
+       "no .tcptrace.csv golden file is written" >&2
 fi
 
 # ---- the tshark run -----------------------------------------------------------------------------
@@ -166,6 +230,143 @@ decode() {
     "$( (case $out in *.gz) gzip -dc "$out" ;; *) cat "$out" ;; esac) | tail -n +2 | wc -l)"
 }
 
+# ---- per-connection reference numbers from tshark -----------------------------------------------
+# One tshark pass over the same packets as decode(), then awk. frame.protocols again only picks the
+# outer IP header's addresses (first occurrence of the family that comes first).
+conv_fields=(frame.time_epoch frame.protocols ip.src ipv6.src tcp.srcport ip.dst ipv6.dst tcp.dstport
+             tcp.stream tcp.flags tcp.seq_raw tcp.len)
+conv_field_args=()
+for f in "${conv_fields[@]}"; do conv_field_args+=(-e "$f"); done
+
+conv_header='stream	client_addr	client_port	server_addr	server_port	c2s_packets	c2s_payload_bytes	c2s_unique_bytes	c2s_covered_bytes	c2s_first_time	c2s_last_time	s2c_packets	s2c_payload_bytes	s2c_unique_bytes	s2c_covered_bytes	s2c_first_time	s2c_last_time'
+
+# Columns in: 1 time, 2 protocols, 3 ip.src, 4 ipv6.src, 5 srcport, 6 ip.dst, 7 ipv6.dst, 8 dstport,
+# 9 stream, 10 flags (hex), 11 seq_raw, 12 len. Per stream s and sending endpoint e ("addr<TAB>port"):
+# packets, payload bytes, unique and covered bytes (see the header of this script), first and last
+# time. Covered bytes: a list of disjoint, non-touching [start, end) ranges in the unwrapped relative
+# sequence space; each payload range is merged into it (one pass suffices, as the list stays disjoint).
+conv_awk='
+BEGIN { FS = OFS = "\t"; TWO32 = 4294967296; TWO31 = 2147483648 }
+function hex(str,   i, c, v) {
+  v = 0; str = tolower(str); sub(/^0x/, "", str)
+  for (i = 1; i <= length(str); i++) { c = index("0123456789abcdef", substr(str, i, 1)) - 1; v = v * 16 + c }
+  return v
+}
+function mod32(x) { x = x % TWO32; if (x < 0) x += TWO32; return x }
+{
+  n = split($2, layers, ":"); fam = ""
+  for (i = 1; i <= n; i++) if (layers[i] == "ip" || layers[i] == "ipv6") { fam = layers[i]; break }
+  src = (fam == "ipv6") ? $4 : $3; dst = (fam == "ipv6") ? $7 : $6
+  sub(/,.*/, "", src); sub(/,.*/, "", dst)
+  s = $9; if (s == "") next
+  from = src OFS $5; to = dst OFS $8
+  flags = hex($10); syn = int(flags / 2) % 2; ack = int(flags / 16) % 2
+  seq = $11 + 0; len = $12 + 0
+  if (!(s in first_src)) { first_src[s] = from; first_dst[s] = to; if (s > maxs) maxs = s }
+  if (syn && !ack && !(s in syn_src)) syn_src[s] = from
+  k = s SUBSEP from
+  if (!(k in pkts)) { base[k] = syn ? mod32(seq + 1) : seq; hi[k] = 0; bytes[k] = 0; t0[k] = $1 }
+  pkts[k]++; bytes[k] += len; t1[k] = $1
+  if (len > 0) {
+    start = mod32(seq + syn)
+    delta = mod32(start - base[k]) - mod32(hi[k])
+    if (delta >= TWO31) delta -= TWO32; else if (delta < -TWO31) delta += TWO32
+    rs = hi[k] + delta; re = rs + len
+    if (re > hi[k]) hi[k] = re
+    m = nr[k] + 0; j = 0
+    for (i = 1; i <= m; i++) {
+      a = rlo[k, i]; b = rhi[k, i]
+      if (b < rs || a > re) { j++; tlo[j] = a; thi[j] = b }
+      else { if (a < rs) rs = a; if (b > re) re = b }
+    }
+    j++; tlo[j] = rs; thi[j] = re
+    for (i = 1; i <= j; i++) { rlo[k, i] = tlo[i]; rhi[k, i] = thi[i] }
+    nr[k] = j
+  }
+}
+function covered(k,   i, t) { t = 0; for (i = 1; i <= nr[k]; i++) t += rhi[k, i] - rlo[k, i]; return t }
+function dir(s, e,   k) {
+  k = s SUBSEP e
+  if (!(k in pkts)) return 0 OFS 0 OFS 0 OFS 0 OFS "" OFS ""
+  return sprintf("%.0f", pkts[k]) OFS sprintf("%.0f", bytes[k]) OFS sprintf("%.0f", hi[k]) OFS \
+    sprintf("%.0f", covered(k)) OFS t0[k] OFS t1[k]
+}
+END {
+  for (s = 0; s <= maxs; s++) {
+    if (!(s in first_src)) continue
+    c = (s in syn_src) ? syn_src[s] : first_src[s]
+    v = (c == first_src[s]) ? first_dst[s] : first_src[s]
+    print s, c, v, dir(s, c), dir(s, v)
+  }
+}'
+
+# store TMP OUT MAY_GZIP: move TMP to OUT, or to OUT.gz (gzip -n -9) when MAY_GZIP is true and TMP
+# is larger than 256 KiB; the other variant of OUT is removed. Prints the name written.
+store() {
+  local tmp=$1 out=$2 may_gzip=$3
+  if $may_gzip && [ "$(wc -c < "$tmp")" -gt 262144 ]; then
+    gzip -n -9 -c "$tmp" > "$tmp.gz" && mv "$tmp.gz" "$out.gz"; rm -f "$tmp" "$out"
+    printf '%s' "$out.gz"
+  else
+    chmod 644 "$tmp"; mv "$tmp" "$out"; rm -f "$out.gz"
+    printf '%s' "$out"
+  fi
+}
+
+# conv CAPTURE OUT MAY_GZIP: write the tshark-conv golden file for one capture.
+conv() {
+  local capture=$1 out=$2 may_gzip=$3 tmp written
+  [ -r "$capture" ] || die "cannot read $capture"
+  tmp=$(mktemp "$out.XXXXXX")
+  {
+    printf '%s\n' "$conv_header"
+    tshark -n -r "$capture" "${prefs[@]}" "${others[@]}" \
+      -Y 'tcp && !icmp && !icmpv6' \
+      -T fields -E header=n -E separator=/t -E occurrence=f -E quote=n \
+      "${conv_field_args[@]}" 2> >(grep -v '^Running as user "root"' >&2 || true) |
+      awk "$conv_awk"
+  } > "$tmp" || { rm -f "$tmp"; die "tshark failed on $capture"; }
+  written=$(store "$tmp" "$out" "$may_gzip")
+  printf '%s -> %s (%s TCP streams)\n' "$capture" "${written#"$root"/}" \
+    "$( (case $written in *.gz) gzip -dc "$written" ;; *) cat "$written" ;; esac) | tail -n +2 | wc -l)"
+}
+
+# tcptrace_csv CAPTURE OUT MAY_GZIP: write the tcptrace golden file for one capture, or say why not.
+tcptrace_csv() {
+  local capture=$1 out=$2 may_gzip=$3 work name status=0 written why
+  if ! $have_tcptrace; then
+    printf '%s -> no %s (tcptrace is not installed)\n' "$capture" "${out#"$root"/}"
+    return 0
+  fi
+  [ -r "$capture" ] || die "cannot read $capture"
+  work=$(mktemp -d)
+  mkdir "$work/home"
+  name=$(basename "$capture")
+  case $name in
+    *.gz) name=${name%.gz}; gzip -dc "$capture" > "$work/$name" ;;
+    *) cp "$capture" "$work/$name" ;;
+  esac
+  (cd "$work" && env -u TCPTRACEOPTS HOME="$work/home" TZ=UTC tcptrace -l -r -n --csv "$name") \
+    > "$work/out" 2> "$work/err" || status=$?
+  if [ "$status" -ne 0 ] || ! grep -q '^#[0-9]* packets seen' "$work/out"; then
+    why=$(grep -v '^Running as user' "$work/err" | head -n 1)
+    rm -rf "$work"
+    if [ -e "$out" ] || [ -e "$out.gz" ]; then
+      rm -f "$out" "$out.gz"
+      printf '%s -> skipped tcptrace, removed the old %s (tcptrace cannot read it: %s)\n' \
+        "$capture" "${out#"$root"/}" "${why:-exit status $status}"
+    else
+      printf '%s -> skipped tcptrace (tcptrace cannot read it: %s)\n' "$capture" "${why:-exit status $status}"
+    fi
+    return 0
+  fi
+  grep -v '^#elapsed wallclock time: ' "$work/out" > "$work/csv" || true
+  written=$(store "$work/csv" "$out" "$may_gzip")
+  printf '%s -> %s (%s connections)\n' "$capture" "${written#"$root"/}" \
+    "$( (case $written in *.gz) gzip -dc "$written" ;; *) cat "$written" ;; esac) | grep -c '^[0-9]')"
+  rm -rf "$work"
+}
+
 # ---- which captures -----------------------------------------------------------------------------
 if [ ${#captures[@]} -eq 0 ] && [ -d "$root/testdata/captures" ]; then
   while IFS= read -r -d '' c; do captures+=("$c"); done < <(
@@ -178,6 +379,8 @@ fi
 
 for c in "${captures[@]}"; do
   decode "$c" "$expected_dir/$(basename "$c").decode.tsv"
+  conv "$c" "$expected_dir/$(basename "$c").tshark-conv.tsv" false
+  tcptrace_csv "$c" "$expected_dir/$(basename "$c").tcptrace.csv" false
 done
 
 if [ -n "$shared_dir" ]; then
@@ -187,6 +390,8 @@ if [ -n "$shared_dir" ]; then
   while IFS= read -r -d '' c; do
     found=true
     decode "$c" "$expected_dir/public-v0/$(basename "$c").decode.tsv.gz"
+    conv "$c" "$expected_dir/public-v0/$(basename "$c").tshark-conv.tsv" true
+    tcptrace_csv "$c" "$expected_dir/public-v0/$(basename "$c").tcptrace.csv" true
   done < <(find "$shared_dir" -maxdepth 1 -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.gz' \) \
              -print0 | sort -z)
   $found || die "no capture in $shared_dir"

@@ -5,7 +5,6 @@ import org.mptcpstat.flowtable.AddressPrefixes;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,8 +44,43 @@ final class AnalyzedCapture
         return Long.parseLong(epochSeconds.substring(0, dot)) * 1_000_000L + Long.parseLong(fraction);
     }
 
-    static boolean exists(final Path file)
+    /** @return a key naming a connection's two endpoints, the same whichever is given first. */
+    static String tuple(final String addressA, final String portA, final String addressB, final String portB)
+        throws IOException
     {
-        return Files.exists(file);
+        final String a = canonical(addressA) + "/" + portA;
+        final String b = canonical(addressB) + "/" + portB;
+        return a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
+    }
+
+    /** @return our rows grouped by {@link #tuple}. */
+    static Map<String, List<Map<String, String>>> byTuple(final List<Map<String, String>> rows) throws IOException
+    {
+        final Map<String, List<Map<String, String>>> grouped = new java.util.HashMap<>();
+        for (final Map<String, String> row : rows)
+        {
+            grouped.computeIfAbsent(tuple(row.get("client_addr"), row.get("client_port"), row.get("server_addr"),
+                row.get("server_port")), k -> new java.util.ArrayList<>()).add(row);
+        }
+        return grouped;
+    }
+
+    /** @return the row of ours whose first packet has this time in µs, or null. */
+    static Map<String, String> startingAt(final long firstMicros, final List<Map<String, String>> rows)
+    {
+        for (final Map<String, String> row : rows)
+        {
+            if (micros(row.get("first_time")) == firstMicros)
+            {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** @return whether our client is the given endpoint. */
+    static boolean clientIs(final Map<String, String> ours, final String address, final String port) throws IOException
+    {
+        return canonical(ours.get("client_addr")).equals(canonical(address)) && ours.get("client_port").equals(port);
     }
 }

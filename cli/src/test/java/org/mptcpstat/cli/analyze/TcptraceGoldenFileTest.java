@@ -83,17 +83,12 @@ class TcptraceGoldenFileTest
     {
         final String name = capture.getFileName().toString();
         final List<Map<String, String>> ours = AnalyzedCapture.connections(capture, output.resolve(name));
-        final Map<String, List<Map<String, String>>> oursByTuple = new HashMap<>();
-        for (final Map<String, String> row : ours)
-        {
-            oursByTuple.computeIfAbsent(tuple(row.get("client_addr"), row.get("client_port"), row.get("server_addr"),
-                row.get("server_port")), k -> new ArrayList<>()).add(row);
-        }
+        final Map<String, List<Map<String, String>>> oursByTuple = AnalyzedCapture.byTuple(ours);
         final List<Map<String, String>> theirs = CsvTable.read(golden);
         final Map<String, List<Map<String, String>>> theirsByTuple = new HashMap<>();
         for (final Map<String, String> row : theirs)
         {
-            theirsByTuple.computeIfAbsent(tuple(row.get("host_a"), row.get("port_a"), row.get("host_b"),
+            theirsByTuple.computeIfAbsent(AnalyzedCapture.tuple(row.get("host_a"), row.get("port_a"), row.get("host_b"),
                 row.get("port_b")), k -> new ArrayList<>()).add(row);
         }
         final List<String> differences = new ArrayList<>();
@@ -125,15 +120,7 @@ class TcptraceGoldenFileTest
     {
         // tcptrace prints "%lu.%lu": the microseconds are not zero-padded.
         final String[] parts = tcptrace.get("first_packet").split("\\.");
-        final long first = Long.parseLong(parts[0]) * 1_000_000L + Long.parseLong(parts[1]);
-        for (final Map<String, String> row : mine)
-        {
-            if (AnalyzedCapture.micros(row.get("first_time")) == first)
-            {
-                return row;
-            }
-        }
-        return null;
+        return AnalyzedCapture.startingAt(Long.parseLong(parts[0]) * 1_000_000L + Long.parseLong(parts[1]), mine);
     }
 
     private static void compareConnection(final String name, final Map<String, String> tcptrace,
@@ -149,8 +136,7 @@ class TcptraceGoldenFileTest
             differences.add(id + ": no connection starting at " + tcptrace.get("first_packet"));
             return;
         }
-        final boolean clientIsA = AnalyzedCapture.canonical(ours.get("client_addr"))
-            .equals(AnalyzedCapture.canonical(tcptrace.get("host_a"))) && ours.get("client_port").equals(tcptrace.get("port_a"));
+        final boolean clientIsA = AnalyzedCapture.clientIs(ours, tcptrace.get("host_a"), tcptrace.get("port_a"));
         for (int side = 0; side < 2; side++)
         {
             final String mine = side == 0 ? "c2s_" : "s2c_";
@@ -218,13 +204,5 @@ class TcptraceGoldenFileTest
             total += Long.parseLong(row.get(first)) + Long.parseLong(row.get(second));
         }
         return total;
-    }
-
-    private static String tuple(final String addressA, final String portA, final String addressB, final String portB)
-        throws IOException
-    {
-        final String a = AnalyzedCapture.canonical(addressA) + "/" + portA;
-        final String b = AnalyzedCapture.canonical(addressB) + "/" + portB;
-        return a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
     }
 }
