@@ -1,14 +1,19 @@
 package org.mptcpstat.cli;
 
 import org.mptcpstat.cli.analyze.Analysis;
+import org.mptcpstat.cli.analyze.AnalysisSettings;
+import org.mptcpstat.cli.analyze.InterfaceMapFile;
 import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.flowtable.AddressPrefixes;
+import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +26,8 @@ import java.util.concurrent.Callable;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = "Analyze captures (files or folders; pcap or pcapng, plain or gzip) in one pass each and write, " +
-        "per capture, the tables tcp_connections, tcp_retransmissions and tcp_ack_sizes into OUTPUT/<capture name>/.")
+        "per capture, the TCP tables (tcp_connections, tcp_retransmissions, tcp_ack_sizes) and the MPTCP tables " +
+        "(mptcp_connections, mptcp_subflows, mptcp_events, mptcp_reinjections, mptcp_bursts) into OUTPUT/<capture name>/.")
 final class AnalyzeCommand implements Callable<Integer>
 {
     @CommandLine.Spec
@@ -56,6 +62,18 @@ final class AnalyzeCommand implements Callable<Integer>
     @Option(names = "--proxy", split = ",", paramLabel = "ADDR_OR_PREFIX",
         description = "Addresses or prefixes of the proxy: the server side of connections whose SYN was not seen.")
     private List<String> proxy = new ArrayList<>();
+
+    @Option(names = "--wifi-prefix", split = ",", paramLabel = "PREFIX",
+        description = "Phone addresses or prefixes on WiFi (e.g. 192.168.0.0/16).")
+    private List<String> wifiPrefixes = new ArrayList<>();
+
+    @Option(names = "--cell-prefix", split = ",", paramLabel = "PREFIX",
+        description = "Phone addresses or prefixes on cellular networks (e.g. 10.0.0.0/8).")
+    private List<String> cellPrefixes = new ArrayList<>();
+
+    @Option(names = "--iface-map", paramLabel = "FILE",
+        description = "Lines 'address,interface' (wlan0, rmnet0, wifi, cellular, ...) naming each phone address's network.")
+    private Path interfaceMap;
 
     @Option(names = { "-q", "--quiet" }, description = "No progress line.")
     private boolean quiet;
@@ -95,8 +113,19 @@ final class AnalyzeCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(commandLine, "--proxy: " + ex.getMessage());
         }
+        final InterfaceClassifier interfaces;
+        try
+        {
+            interfaces = InterfaceMapFile.classifier(interfaceMap, wifiPrefixes, cellPrefixes);
+        }
+        catch (final IOException ex)
+        {
+            throw new CommandLine.ParameterException(commandLine, ex instanceof NoSuchFileException ?
+                "--iface-map " + interfaceMap + ": no such file" : ex.getMessage());
+        }
         final PrintWriter err = commandLine.getErr();
-        final Analysis analysis = new Analysis(output, tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, threads,
+        final Analysis analysis = new Analysis(output,
+            new AnalysisSettings(tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, interfaces), threads,
             !quiet && System.console() != null);
         final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);
         return allComplete ? ExitCodes.OK : ExitCodes.FAILED;

@@ -10,9 +10,11 @@ import java.util.Arrays;
  * outstanding at once than ever before.
  * <p>
  * Sequence numbers are unwrapped to 64 bits by the tracker, so comparisons here are plain.
- * Index 0 is never used: a slot's zeroed head and tail fields mean "empty list".
+ * Index 0 is never used: a zeroed head or tail field means "empty list". The class is public so
+ * that the MPTCP tracker can keep its own lists in the same pool; its operations are the
+ * package's, through {@link SequenceSpace}.
  */
-final class SegmentList
+public final class SegmentList
 {
     static final int NONE = 0;
 
@@ -22,12 +24,13 @@ final class SegmentList
     private long[] lastSent = new long[1024];
     private int[] retransmissions = new int[1024];
     private int[] acks = new int[1024];
+    private int[] owners = new int[1024];
     private int[] next = new int[1024];
     private int[] previous = new int[1024];
     private int freeHead = NONE;
     private int highWater = 1;
 
-    int allocate(final long segmentStart, final long segmentEnd, final long timeNanos)
+    int allocate(final long segmentStart, final long segmentEnd, final long timeNanos, final int owner)
     {
         final int segment;
         if (freeHead != NONE)
@@ -49,6 +52,7 @@ final class SegmentList
         lastSent[segment] = timeNanos;
         retransmissions[segment] = 0;
         acks[segment] = 0;
+        owners[segment] = owner;
         next[segment] = NONE;
         previous[segment] = NONE;
         return segment;
@@ -114,6 +118,12 @@ final class SegmentList
         acks[segment] = count;
     }
 
+    /** @return the tag given at allocation: which MPTCP subflow first sent these data sequence numbers. */
+    int owner(final int segment)
+    {
+        return owners[segment];
+    }
+
     int next(final int segment)
     {
         return next[segment];
@@ -161,6 +171,7 @@ final class SegmentList
         lastSent = Arrays.copyOf(lastSent, capacity);
         retransmissions = Arrays.copyOf(retransmissions, capacity);
         acks = Arrays.copyOf(acks, capacity);
+        owners = Arrays.copyOf(owners, capacity);
         next = Arrays.copyOf(next, capacity);
         previous = Arrays.copyOf(previous, capacity);
     }

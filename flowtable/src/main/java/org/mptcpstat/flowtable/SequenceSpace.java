@@ -17,14 +17,12 @@ package org.mptcpstat.flowtable;
  * Sequence numbers are unwrapped to 64 bits by the caller. Acknowledged neighbours are merged,
  * so the list stays as long as the number of holes plus unacknowledged segments.
  */
-final class SequenceSpace
+public final class SequenceSpace
 {
     private static final int HEAD = 0;
     private static final int TAIL = 1;
 
     private final SegmentList segments;
-    private TcpConnection connection;
-    private int direction;
     private int head;
     private int tail;
 
@@ -33,38 +31,67 @@ final class SequenceSpace
     private boolean outOfOrder;
     private long sincePreviousNanos;
     private long sinceFirstNanos;
+    private int resentOwner;
 
     // Results of acknowledge().
     private long rttSampleMicros;
     private long rttSampleStart;
     private boolean duplicateAck;
 
-    SequenceSpace(final SegmentList segments)
+    public SequenceSpace(final SegmentList segments)
     {
         this.segments = segments;
     }
 
-    /** Works on the list of one direction of a connection. */
-    SequenceSpace wrap(final TcpConnection connection, final int direction)
+    /**
+     * Works on one list, given by its ends; after changing it, the caller stores {@link #head()}
+     * and {@link #tail()} back where it keeps them.
+     */
+    public SequenceSpace wrap(final int listHead, final int listTail)
     {
-        this.connection = connection;
-        this.direction = direction;
-        this.head = (int)connection.get(direction, TcpDirectionField.SEGMENT_HEAD);
-        this.tail = (int)connection.get(direction, TcpDirectionField.SEGMENT_TAIL);
+        this.head = listHead;
+        this.tail = listTail;
         return this;
+    }
+
+    /** Works on the list of one direction of a TCP connection, kept in its slot. */
+    public SequenceSpace wrap(final TcpConnection connection, final int direction)
+    {
+        return wrap((int)connection.get(direction, TcpDirectionField.SEGMENT_HEAD),
+            (int)connection.get(direction, TcpDirectionField.SEGMENT_TAIL));
+    }
+
+    /** Stores the list's ends back into the slot of a TCP connection's direction. */
+    public void storeIn(final TcpConnection connection, final int direction)
+    {
+        connection.put(direction, TcpDirectionField.SEGMENT_HEAD, head);
+        connection.put(direction, TcpDirectionField.SEGMENT_TAIL, tail);
+    }
+
+    public int head()
+    {
+        return head;
+    }
+
+    public int tail()
+    {
+        return tail;
     }
 
     /**
      * Records the sequence numbers {@code [first, end)} sent at {@code now}.
      *
+     * @param owner a tag stored with the new segments (the MPTCP subflow that sent them); the
+     *              owner of the first resent segment is then {@link #resentOwner()}.
      * @return how many of them had been recorded before (retransmitted).
      */
-    long record(final long firstSeq, final long end, final long now)
+    public long record(final long firstSeq, final long end, final long now, final int owner)
     {
         retransmittedBytes = 0;
         outOfOrder = false;
         sincePreviousNanos = -1;
         sinceFirstNanos = -1;
+        resentOwner = -1;
         long first = firstSeq;
         boolean split = false;
         int p = tail != SegmentList.NONE && first >= segments.end(tail) ? SegmentList.NONE : head;
@@ -81,10 +108,10 @@ final class SequenceSpace
                 {
                     outOfOrder = true;
                 }
-                insertBefore(p, first, Math.min(end, segments.start(p)), now);
+                insertBefore(p, first, Math.min(end, segments.start(p)), now, owner);
                 if (end <= segments.start(p))
                 {
-                    return store(retransmittedBytes);
+                    return retransmittedBytes;
                 }
                 first = segments.start(p);
             }
@@ -94,20 +121,21 @@ final class SequenceSpace
                 // The delays of a retransmission are measured on the first segment it resends.
                 sincePreviousNanos = now - segments.lastSent(p);
                 sinceFirstNanos = now - segments.firstSent(p);
+                resentOwner = segments.owner(p);
                 segments.lastSent(p, now);
             }
             if (end <= segments.end(p))
             {
                 retransmittedBytes += end - first;
-                return store(retransmittedBytes);
+                return retransmittedBytes;
             }
             split = true;
             retransmittedBytes += segments.end(p) - first;
             first = segments.end(p);
             p = segments.next(p);
         }
-        insertBefore(SegmentList.NONE, first, end, now);
-        return store(retransmittedBytes);
+        insertBefore(SegmentList.NONE, first, end, now, owner);
+        return retransmittedBytes;
     }
 
     /**
@@ -118,7 +146,7 @@ final class SequenceSpace
      * @param repeatsPrevious    whether it repeats the ACK sender's previous acknowledgment number
      *                           and window, and this direction has sent new data (BSD's duplicate rule).
      */
-    void acknowledge(final long ack, final long now, final boolean ackCarriesPayload, final boolean repeatsPrevious)
+    public void acknowledge(final long ack, final long now, final boolean ackCarriesPayload, final boolean repeatsPrevious)
     {
         rttSampleMicros = -1;
         rttSampleStart = -1;
@@ -157,11 +185,10 @@ final class SequenceSpace
         {
             mergeAcknowledged();
         }
-        store(0);
     }
 
     /** Frees every segment of the list, when the connection is finished. */
-    void release()
+    public void release()
     {
         for (int s = head; s != SegmentList.NONE; )
         {
@@ -171,45 +198,50 @@ final class SequenceSpace
         }
         head = SegmentList.NONE;
         tail = SegmentList.NONE;
-        store(0);
     }
 
-    boolean outOfOrder()
+    public boolean outOfOrder()
     {
         return outOfOrder;
     }
 
+    /** @return the owner tag of the first resent segment, or -1 for new data. */
+    public int resentOwner()
+    {
+        return resentOwner;
+    }
+
     /** @return time since the resent segment was last sent, or -1 for new data. */
-    long sincePreviousNanos()
+    public long sincePreviousNanos()
     {
         return sincePreviousNanos;
     }
 
-    long sinceFirstNanos()
+    public long sinceFirstNanos()
     {
         return sinceFirstNanos;
     }
 
     /** @return the RTT sample the last ACK gave, in µs, or -1. */
-    long rttSampleMicros()
+    public long rttSampleMicros()
     {
         return rttSampleMicros;
     }
 
     /** @return first sequence number of the segment the last RTT sample measured. */
-    long rttSampleStart()
+    public long rttSampleStart()
     {
         return rttSampleStart;
     }
 
-    boolean duplicateAck()
+    public boolean duplicateAck()
     {
         return duplicateAck;
     }
 
-    private void insertBefore(final int before, final long first, final long end, final long now)
+    private void insertBefore(final int before, final long first, final long end, final long now, final int owner)
     {
-        final int segment = segments.allocate(first, end, now);
+        final int segment = segments.allocate(first, end, now, owner);
         final int previous = before == SegmentList.NONE ? tail : segments.previous(before);
         segments.link(segment, previous, before);
         if (previous == SegmentList.NONE)
@@ -246,12 +278,5 @@ final class SequenceSpace
                 s = next;
             }
         }
-    }
-
-    private long store(final long result)
-    {
-        connection.put(direction, TcpDirectionField.SEGMENT_HEAD, head);
-        connection.put(direction, TcpDirectionField.SEGMENT_TAIL, tail);
-        return result;
     }
 }

@@ -37,8 +37,10 @@ public final class TcpConnection
     private static final int FIRST_FRAME_OFFSET = HANDSHAKE_ACK_TIME_OFFSET + 8;
     private static final int DIRECTIONS_OFFSET = FIRST_FRAME_OFFSET + 8;
 
+    private static final int SUBFLOW_OFFSET = DIRECTIONS_OFFSET + 2 * TcpDirectionField.BLOCK_LENGTH;
+
     /** Bytes of a connection's slot, table header included. */
-    public static final int SLOT_LENGTH = DIRECTIONS_OFFSET + 2 * TcpDirectionField.BLOCK_LENGTH;
+    public static final int SLOT_LENGTH = SUBFLOW_OFFSET + SubflowField.BLOCK_LENGTH;
 
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
@@ -94,6 +96,17 @@ public final class TcpConnection
         {
             buffer.putLong(offset, value, ORDER);
         }
+    }
+
+    /** @return a field of the connection's role as an MPTCP subflow. */
+    public long get(final SubflowField field)
+    {
+        return buffer.getLong(base + SUBFLOW_OFFSET + field.offset(), ORDER);
+    }
+
+    public void put(final SubflowField field, final long value)
+    {
+        buffer.putLong(base + SUBFLOW_OFFSET + field.offset(), value, ORDER);
     }
 
     private int directionOffset(final int direction, final TcpDirectionField field)

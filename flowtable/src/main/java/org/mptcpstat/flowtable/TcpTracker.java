@@ -1,5 +1,6 @@
 package org.mptcpstat.flowtable;
 
+import org.mptcpstat.flowtable.mptcp.MptcpTracker;
 import org.mptcpstat.parser.packet.TcpHeader;
 import org.mptcpstat.parser.packet.TcpPacket;
 
@@ -36,6 +37,7 @@ public final class TcpTracker
     private final TcpConnection connection = new TcpConnection();
     private final ConnectionExtras extras = new ConnectionExtras();
     private final TcpConnectionListener listener;
+    private final MptcpTracker mptcp;
     private final long idleTimeoutNanos;
     private final AddressPrefixes serverPrefixes;
     private long nextConnId;
@@ -43,12 +45,15 @@ public final class TcpTracker
     /**
      * @param idleTimeoutNanos capture time without packets after which a connection is finished.
      * @param serverPrefixes   addresses of the server (proxy) side, for connections without SYN.
+     * @param mptcp            told of every packet after its TCP update, and of every finished connection.
      */
-    public TcpTracker(final long idleTimeoutNanos, final AddressPrefixes serverPrefixes, final TcpConnectionListener listener)
+    public TcpTracker(final long idleTimeoutNanos, final AddressPrefixes serverPrefixes,
+        final TcpConnectionListener listener, final MptcpTracker mptcp)
     {
         this.idleTimeoutNanos = idleTimeoutNanos;
         this.serverPrefixes = serverPrefixes;
         this.listener = listener;
+        this.mptcp = mptcp;
     }
 
     public void onPacket(final TcpPacket packet) throws IOException
@@ -75,6 +80,7 @@ public final class TcpTracker
         }
         extras.wrap(slot);
         update(direction, packet);
+        mptcp.onPacket(connection, direction, packet);
     }
 
     /** Finishes every connection still open: the capture has ended. */
@@ -117,9 +123,11 @@ public final class TcpTracker
             connection.endReason(reason);
         }
         listener.onConnectionFinished(connection, extras.wrap(slot));
+        mptcp.onSubflowFinished(connection);
         for (int direction = 0; direction < 2; direction++)
         {
             space.wrap(connection, direction).release();
+            space.storeIn(connection, direction);
         }
         table.remove(slot);
     }
@@ -262,7 +270,8 @@ public final class TcpTracker
             }
             else
             {
-                retransmitted = space.wrap(c, d).record(seq, seq + span, now);
+                retransmitted = space.wrap(c, d).record(seq, seq + span, now, 0);
+                space.storeIn(c, d);
                 outOfOrder = space.outOfOrder();
             }
             if (outOfOrder)
@@ -403,6 +412,7 @@ public final class TcpTracker
             c.get(d, LAST_ACK_NUMBER) == packet.acknowledgmentNumber() && c.get(d, LAST_WINDOW) == window &&
             c.get(o, SENT_NEW_DATA) == 1;
         space.wrap(c, o).acknowledge(ack, now, length > 0, repeatsPrevious);
+        space.storeIn(c, o);
         final long sample = space.rttSampleMicros();
         if (sample >= 0)
         {

@@ -1,6 +1,9 @@
 package org.mptcpstat.flowtable;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
+import org.mptcpstat.flowtable.mptcp.MptcpTracker;
+import org.mptcpstat.flowtable.mptcp.RecordingMptcpListener;
 import org.mptcpstat.parser.capture.PacketRecord;
 import org.mptcpstat.parser.packet.DecodeStatus;
 import org.mptcpstat.parser.packet.LinkType;
@@ -59,7 +62,8 @@ final class TrackerHarness implements TcpConnectionListener
 
     TrackerHarness(final long idleTimeoutNanos, final AddressPrefixes servers)
     {
-        tracker = new TcpTracker(idleTimeoutNanos, servers, this);
+        tracker = new TcpTracker(idleTimeoutNanos, servers, this,
+            new MptcpTracker(InterfaceClassifier.none(), new RecordingMptcpListener()));
     }
 
     TrackerHarness()

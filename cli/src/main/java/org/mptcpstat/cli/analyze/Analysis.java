@@ -1,7 +1,5 @@
 package org.mptcpstat.cli.analyze;
 
-import org.mptcpstat.emitters.table.TableFormat;
-import org.mptcpstat.flowtable.AddressPrefixes;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,19 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Analysis
 {
     private final Path output;
-    private final Set<TableFormat> formats;
-    private final long idleTimeoutNanos;
-    private final AddressPrefixes serverPrefixes;
+    private final AnalysisSettings settings;
     private final int threads;
     private final boolean showProgress;
 
-    public Analysis(final Path output, final Set<TableFormat> formats, final long idleTimeoutNanos,
-        final AddressPrefixes serverPrefixes, final int threads, final boolean showProgress)
+    public Analysis(final Path output, final AnalysisSettings settings, final int threads, final boolean showProgress)
     {
         this.output = output;
-        this.formats = formats;
-        this.idleTimeoutNanos = idleTimeoutNanos;
-        this.serverPrefixes = serverPrefixes;
+        this.settings = settings;
         this.threads = threads;
         this.showProgress = showProgress;
     }
@@ -74,7 +66,7 @@ public final class Analysis
             for (final Map.Entry<Path, String> capture : captures.entrySet())
             {
                 futures.add(pool.submit(() -> new CaptureAnalysis(capture.getKey(), output.resolve(capture.getValue()),
-                    formats, idleTimeoutNanos, serverPrefixes, bytesRead, packetsRead).run()));
+                    settings, bytesRead, packetsRead).run()));
             }
             for (final Future<CaptureSummary> future : futures)
             {
@@ -99,6 +91,7 @@ public final class Analysis
         long packets = 0;
         long bytes = 0;
         long connections = 0;
+        long mptcpConnections = 0;
         long malformed = 0;
         int failed = 0;
         int damaged = 0;
@@ -119,11 +112,12 @@ public final class Analysis
             packets += summary.packets();
             bytes += summary.bytes();
             connections += summary.connections();
+            mptcpConnections += summary.mptcpConnections();
             malformed += summary.malformedRecords();
         }
-        out.printf(Locale.ROOT, "captures: %d analyzed, %d damaged, %d failed; connections: %d; packets: %d; bytes: %d; " +
-            "malformed records: %d; %.1f s%n", summaries.size() - failed, damaged, failed, connections, packets,
-            bytes, malformed, seconds);
+        out.printf(Locale.ROOT, "captures: %d analyzed, %d damaged, %d failed; connections: %d TCP, %d MPTCP; " +
+            "packets: %d; bytes: %d; malformed records: %d; %.1f s%n", summaries.size() - failed, damaged, failed,
+            connections, mptcpConnections, packets, bytes, malformed, seconds);
         out.printf(Locale.ROOT, "tables in %s%n", output);
         out.flush();
         return failed == 0 && damaged == 0;

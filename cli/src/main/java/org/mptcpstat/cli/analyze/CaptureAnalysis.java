@@ -1,15 +1,18 @@
 package org.mptcpstat.cli.analyze;
 
 import org.mptcpstat.emitters.table.RowSink;
-import org.mptcpstat.emitters.table.TableFormat;
+import org.mptcpstat.emitters.mptcp.MptcpConnectionsTable;
+import org.mptcpstat.emitters.mptcp.MptcpEventTables;
+import org.mptcpstat.emitters.mptcp.MptcpSubflowsTable;
+import org.mptcpstat.emitters.mptcp.MptcpTableWriter;
 import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.emitters.table.TableSinks;
 import org.mptcpstat.emitters.tcp.TcpAckSizesTable;
 import org.mptcpstat.emitters.tcp.TcpConnectionsTable;
 import org.mptcpstat.emitters.tcp.TcpRetransmissionsTable;
 import org.mptcpstat.emitters.tcp.TcpTableWriter;
-import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.TcpTracker;
+import org.mptcpstat.flowtable.mptcp.MptcpTracker;
 import org.mptcpstat.parser.capture.CaptureReader;
 import org.mptcpstat.parser.capture.CaptureReaders;
 import org.mptcpstat.parser.capture.PacketRecord;
@@ -22,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,23 +36,18 @@ final class CaptureAnalysis
 {
     private final Path capture;
     private final Path outputFolder;
-    private final Set<TableFormat> formats;
-    private final long idleTimeoutNanos;
-    private final AddressPrefixes serverPrefixes;
+    private final AnalysisSettings settings;
     private final AtomicLong bytesRead;
     private final AtomicLong packetsRead;
 
-    CaptureAnalysis(final Path capture, final Path outputFolder, final Set<TableFormat> formats,
-        final long idleTimeoutNanos, final AddressPrefixes serverPrefixes, final AtomicLong bytesRead,
-        final AtomicLong packetsRead)
+    CaptureAnalysis(final Path capture, final Path outputFolder, final AnalysisSettings settings,
+        final AtomicLong bytesRead, final AtomicLong packetsRead)
     {
-        this.packetsRead = packetsRead;
         this.capture = capture;
         this.outputFolder = outputFolder;
-        this.formats = formats;
-        this.idleTimeoutNanos = idleTimeoutNanos;
-        this.serverPrefixes = serverPrefixes;
+        this.settings = settings;
         this.bytesRead = bytesRead;
+        this.packetsRead = packetsRead;
     }
 
     /**
@@ -69,11 +66,18 @@ final class CaptureAnalysis
             final TcpPacket packet = new TcpPacket();
             final boolean any = reader.next(record);
             final int timeDecimals = reader.timestampDecimals();
-            final RowSink connections = open(TcpConnectionsTable.schema(), timeDecimals, sinks);
-            final RowSink retransmissions = open(TcpRetransmissionsTable.schema(), timeDecimals, sinks);
-            final RowSink ackSizes = open(TcpAckSizesTable.schema(), timeDecimals, sinks);
-            final TcpTracker tracker = new TcpTracker(idleTimeoutNanos, serverPrefixes,
-                new TcpTableWriter(connections, retransmissions, ackSizes));
+            final TcpTableWriter tcpTables = new TcpTableWriter(open(TcpConnectionsTable.schema(), timeDecimals, sinks),
+                open(TcpRetransmissionsTable.schema(), timeDecimals, sinks),
+                open(TcpAckSizesTable.schema(), timeDecimals, sinks));
+            final MptcpTableWriter mptcpTables = new MptcpTableWriter(
+                open(MptcpConnectionsTable.schema(), timeDecimals, sinks),
+                open(MptcpSubflowsTable.schema(), timeDecimals, sinks),
+                open(MptcpEventTables.events(), timeDecimals, sinks),
+                open(MptcpEventTables.reinjections(), timeDecimals, sinks),
+                open(MptcpEventTables.bursts(), timeDecimals, sinks));
+            final MptcpTracker mptcp = new MptcpTracker(settings.interfaces(), mptcpTables);
+            final TcpTracker tracker = new TcpTracker(settings.idleTimeoutNanos(), settings.serverPrefixes(), tcpTables,
+                mptcp);
             long packets = 0;
             long tcpPackets = 0;
             long lastReported = 0;
@@ -101,7 +105,7 @@ final class CaptureAnalysis
             }
             // A capture cut short (a killed tcpdump) still yields tables for what was readable.
             return new CaptureSummary(capture, packets, tcpPackets, reader.bytesConsumed(), tracker.connections(),
-                reader.malformedRecords(), reader.fault());
+                mptcp.connections(), reader.malformedRecords(), reader.fault());
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -113,7 +117,7 @@ final class CaptureAnalysis
     private RowSink open(final TableSchema schema, final int timeDecimals, final List<RowSink> sinks)
         throws IOException
     {
-        final RowSink sink = TableSinks.open(outputFolder, schema, formats, timeDecimals);
+        final RowSink sink = TableSinks.open(outputFolder, schema, settings.formats(), timeDecimals);
         sinks.add(sink);
         return sink;
     }

@@ -1,0 +1,185 @@
+package org.mptcpstat.flowtable.mptcp;
+
+import org.HdrHistogram.IntCountsHistogram;
+
+/**
+ * One direction of an MPTCP connection at the data level: its data sequence space (64-bit DSNs),
+ * the highest DATA_ACK the other side sent for it, and what the mappings carried.
+ * Direction 0 is client to server, 1 server to client.
+ */
+public final class DataLevel
+{
+    private static final long HIGHEST_RTT_MICROS = 60_000_000L;
+
+    long idsn;
+    boolean idsnKnown;
+    /** One past the highest data sequence number mapped so far. */
+    long dsnEnd;
+    boolean dsnKnown;
+    long highestDataAck;
+    boolean dataAckKnown;
+    long dataBytes;
+    long mappings;
+    long reinjectedBytes;
+    long reinjectedMappings;
+    long sameSubflowRetransmissions;
+    long subflowSwitches;
+    long initialSubflowBytes;
+    final long[] interfaceBytes = new long[InterfaceClass.values().length];
+    boolean dataFin;
+    long dssChecksums;
+    int spaceHead;
+    int spaceTail;
+    long rttSamples;
+    long rttSumMicros;
+    long rttSumSquares;
+    long rttMinMicros;
+    long rttMaxMicros;
+    private IntCountsHistogram rttHistogram;
+    /** The subflow that carried the last new mapping, -1 before any. */
+    int lastSubflow;
+    long burstStart;
+    long burstLast;
+    long burstBytes;
+    long burstPackets;
+
+    void reset()
+    {
+        idsn = 0;
+        idsnKnown = false;
+        dsnEnd = 0;
+        dsnKnown = false;
+        highestDataAck = 0;
+        dataAckKnown = false;
+        dataBytes = 0;
+        mappings = 0;
+        reinjectedBytes = 0;
+        reinjectedMappings = 0;
+        sameSubflowRetransmissions = 0;
+        subflowSwitches = 0;
+        initialSubflowBytes = 0;
+        java.util.Arrays.fill(interfaceBytes, 0);
+        dataFin = false;
+        dssChecksums = 0;
+        spaceHead = 0;
+        spaceTail = 0;
+        rttSamples = 0;
+        rttSumMicros = 0;
+        rttSumSquares = 0;
+        rttMinMicros = Long.MAX_VALUE;
+        rttMaxMicros = Long.MIN_VALUE;
+        if (rttHistogram != null)
+        {
+            rttHistogram.reset();
+        }
+        lastSubflow = -1;
+        burstBytes = 0;
+        burstPackets = 0;
+    }
+
+    void recordRtt(final long micros)
+    {
+        rttSamples++;
+        rttSumMicros += micros;
+        rttSumSquares += micros * micros;
+        rttMinMicros = Math.min(rttMinMicros, micros);
+        rttMaxMicros = Math.max(rttMaxMicros, micros);
+        if (rttHistogram == null)
+        {
+            rttHistogram = new IntCountsHistogram(1, HIGHEST_RTT_MICROS, 2);
+        }
+        rttHistogram.recordValue(Math.max(1, Math.min(HIGHEST_RTT_MICROS, micros)));
+    }
+
+    /**
+     * @return data bytes acknowledged: highest DATA_ACK − IDSN − 1 (the DSN of the first byte is
+     * IDSN + 1), or -1 when no DATA_ACK or no IDSN is known.
+     */
+    public long uniqueDataBytes()
+    {
+        return dataAckKnown && idsnKnown ? highestDataAck - idsn - 1 : -1;
+    }
+
+    /** @return bytes of all mappings sent, reinjections included, each mapping counted once. */
+    public long dataBytes()
+    {
+        return dataBytes;
+    }
+
+    public long mappings()
+    {
+        return mappings;
+    }
+
+    public long reinjectedBytes()
+    {
+        return reinjectedBytes;
+    }
+
+    public long reinjectedMappings()
+    {
+        return reinjectedMappings;
+    }
+
+    public long sameSubflowRetransmissions()
+    {
+        return sameSubflowRetransmissions;
+    }
+
+    public long subflowSwitches()
+    {
+        return subflowSwitches;
+    }
+
+    public long initialSubflowBytes()
+    {
+        return initialSubflowBytes;
+    }
+
+    public long interfaceBytes(final InterfaceClass interfaceClass)
+    {
+        return interfaceBytes[interfaceClass.ordinal()];
+    }
+
+    public boolean dataFin()
+    {
+        return dataFin;
+    }
+
+    public long dssChecksums()
+    {
+        return dssChecksums;
+    }
+
+    public long rttSamples()
+    {
+        return rttSamples;
+    }
+
+    public long rttSumMicros()
+    {
+        return rttSumMicros;
+    }
+
+    public long rttSumSquares()
+    {
+        return rttSumSquares;
+    }
+
+    /** @return smallest data-level RTT, µs, or -1 without samples. */
+    public long rttMinMicros()
+    {
+        return rttSamples == 0 ? -1 : rttMinMicros;
+    }
+
+    public long rttMaxMicros()
+    {
+        return rttSamples == 0 ? -1 : rttMaxMicros;
+    }
+
+    /** @return an RTT percentile in µs, or -1 without samples. */
+    public long rttPercentileMicros(final double percentile)
+    {
+        return rttSamples == 0 ? -1 : rttHistogram.getValueAtPercentile(percentile);
+    }
+}

@@ -1,0 +1,172 @@
+package org.mptcpstat.flowtable.mptcp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One MPTCP connection: identity (keys, tokens, version), its subflows, and both directions at
+ * the data level. Pooled by {@link MptcpTracker} and reused after the connection is reported.
+ */
+public final class MptcpConnection
+{
+    long id;
+    /** Index in the tracker's pool, for its token maps. */
+    int slot;
+    int version;
+    long clientKey;
+    boolean clientKeyKnown;
+    long serverKey;
+    boolean serverKeyKnown;
+    boolean checksumRequired;
+    long firstTime;
+    long lastTime;
+    FallbackReason fallback;
+    boolean fastclose;
+    boolean timedOut;
+    int openSubflows;
+    int maxOpenSubflows;
+    long hmacFailures;
+    /** The MP_JOIN token that named this connection when its keys were never seen, else 0. */
+    int unknownToken;
+    final DataLevel[] directions = { new DataLevel(), new DataLevel() };
+    private final List<Subflow> subflows = new ArrayList<>();
+    private int subflowCount;
+
+    void reset(final long newId, final long time)
+    {
+        id = newId;
+        version = -1;
+        clientKeyKnown = false;
+        serverKeyKnown = false;
+        checksumRequired = false;
+        firstTime = time;
+        lastTime = time;
+        fallback = FallbackReason.NONE;
+        fastclose = false;
+        timedOut = false;
+        openSubflows = 0;
+        maxOpenSubflows = 0;
+        hmacFailures = 0;
+        unknownToken = 0;
+        directions[0].reset();
+        directions[1].reset();
+        subflowCount = 0;
+    }
+
+    /** Adds a subflow, reusing a pooled record. */
+    Subflow addSubflow()
+    {
+        if (subflowCount == subflows.size())
+        {
+            subflows.add(new Subflow());
+        }
+        final Subflow subflow = subflows.get(subflowCount++);
+        subflow.reset();
+        openSubflows++;
+        maxOpenSubflows = Math.max(maxOpenSubflows, openSubflows);
+        return subflow;
+    }
+
+    public long id()
+    {
+        return id;
+    }
+
+    /** @return MPTCP version 0 or 1, or -1 when no MP_CAPABLE was seen. */
+    public int version()
+    {
+        return version;
+    }
+
+    public boolean clientKeyKnown()
+    {
+        return clientKeyKnown;
+    }
+
+    public long clientKey()
+    {
+        return clientKey;
+    }
+
+    public boolean serverKeyKnown()
+    {
+        return serverKeyKnown;
+    }
+
+    public long serverKey()
+    {
+        return serverKey;
+    }
+
+    public boolean checksumRequired()
+    {
+        return checksumRequired;
+    }
+
+    public long firstTime()
+    {
+        return firstTime;
+    }
+
+    public long lastTime()
+    {
+        return lastTime;
+    }
+
+    public FallbackReason fallback()
+    {
+        return fallback;
+    }
+
+    public long hmacFailures()
+    {
+        return hmacFailures;
+    }
+
+    public int maxOpenSubflows()
+    {
+        return maxOpenSubflows;
+    }
+
+    public int subflowCount()
+    {
+        return subflowCount;
+    }
+
+    public Subflow subflow(final int number)
+    {
+        return subflows.get(number);
+    }
+
+    /** @return direction 0 (client to server) or 1 (server to client) at the data level. */
+    public DataLevel direction(final int direction)
+    {
+        return directions[direction];
+    }
+
+    /**
+     * @return how it ended: fastclose, data_fin (both ways), rst (every subflow reset), timeout,
+     * end_of_capture.
+     */
+    public MptcpEndReason endReason()
+    {
+        if (fastclose)
+        {
+            return MptcpEndReason.FASTCLOSE;
+        }
+        if (directions[0].dataFin && directions[1].dataFin)
+        {
+            return MptcpEndReason.DATA_FIN;
+        }
+        boolean allReset = subflowCount > 0;
+        for (int i = 0; i < subflowCount; i++)
+        {
+            allReset &= subflows.get(i).endedByRst;
+        }
+        if (allReset)
+        {
+            return MptcpEndReason.RST;
+        }
+        return timedOut ? MptcpEndReason.TIMEOUT : MptcpEndReason.END_OF_CAPTURE;
+    }
+}

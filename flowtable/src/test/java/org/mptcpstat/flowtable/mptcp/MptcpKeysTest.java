@@ -1,0 +1,39 @@
+package org.mptcpstat.flowtable.mptcp;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Expected values computed independently with coreutils on the key's 8 bytes:
+ * {@code printf '%016x' KEY | xxd -r -p | sha1sum} (v0) and {@code ... | sha256sum} (v1);
+ * the token is the hash's first 4 bytes, the IDSN its last 8.
+ */
+class MptcpKeysTest
+{
+    /** Client key of client_2.pcap frame 2 (tshark: 14568871653868829995). */
+    private static final long KEY = 0xca2f07947b1bfd2bL;
+
+    @Test
+    void shouldDeriveV0TokenAndIdsnFromSha1()
+    {
+        // sha1 = 87f531145d991539258c33d4528b5d084e92c2fc
+        assertEquals(0x87f53114, MptcpKeys.token(0, KEY));
+        assertEquals(0x528b5d084e92c2fcL, MptcpKeys.idsn(0, KEY));
+    }
+
+    @Test
+    void shouldMatchTheFirstDataSequenceNumberOfTheRealV0Connection()
+    {
+        // client_2.pcap frame 8: the first mapping's 4-byte DSN is 1318241021 = IDSN + 1 (low 32 bits).
+        assertEquals(1318241021L, (MptcpKeys.idsn(0, KEY) + 1) & 0xFFFF_FFFFL);
+    }
+
+    @Test
+    void shouldDeriveV1TokenAndIdsnFromSha256()
+    {
+        // sha256 = 62f44dd3a9c190ce3955b6594f8c1562d24b081f1cb75cbb62ef7d9ee6264bd1
+        assertEquals(0x62f44dd3, MptcpKeys.token(1, KEY));
+        assertEquals(0x62ef7d9ee6264bd1L, MptcpKeys.idsn(1, KEY));
+    }
+}
