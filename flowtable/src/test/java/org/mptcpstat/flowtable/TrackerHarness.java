@@ -52,6 +52,7 @@ final class TrackerHarness implements TcpConnectionListener
     record Retransmission(long connId, int direction, long bytes, RetransmissionClass kind) { }
 
     final List<Finished> finished = new ArrayList<>();
+    final RecordingMptcpListener mptcp = new RecordingMptcpListener();
     final List<Retransmission> retransmissions = new ArrayList<>();
     private final TcpTracker tracker;
     private final PacketDecoder decoder = new PacketDecoder();
@@ -62,8 +63,7 @@ final class TrackerHarness implements TcpConnectionListener
 
     TrackerHarness(final long idleTimeoutNanos, final AddressPrefixes servers)
     {
-        tracker = new TcpTracker(idleTimeoutNanos, servers, this,
-            new MptcpTracker(InterfaceClassifier.none(), new RecordingMptcpListener()));
+        tracker = new TcpTracker(idleTimeoutNanos, servers, this, new MptcpTracker(InterfaceClassifier.none(), mptcp));
     }
 
     TrackerHarness()
@@ -93,7 +93,17 @@ final class TrackerHarness implements TcpConnectionListener
     TrackerHarness send(final boolean fromClient, final long millis, final int flags, final long seq, final long ack,
         final int length, final int window) throws IOException
     {
-        final SegmentBuilder segment = new SegmentBuilder()
+        return send(fromClient, millis, flags, seq, ack, length, window, new int[0]);
+    }
+
+    /** A segment carrying TCP options (padded with leading NOPs to a multiple of 4). */
+    TrackerHarness send(final boolean fromClient, final long millis, final int flags, final long seq, final long ack,
+        final int length, final int window, final int[] options) throws IOException
+    {
+        final int[] padded = new int[(options.length + 3) / 4 * 4];
+        java.util.Arrays.fill(padded, 1);
+        System.arraycopy(options, 0, padded, padded.length - options.length, options.length);
+        final SegmentBuilder segment = new SegmentBuilder().options(padded)
             .addresses(fromClient ? CLIENT : SERVER, fromClient ? SERVER : CLIENT)
             .ports(fromClient ? clientPort : 80, fromClient ? 80 : clientPort)
             .sequence(seq, ack).flags(flags).window(window).payload(length);
