@@ -6,6 +6,7 @@ import org.mptcpstat.cli.analyze.InterfaceMapFile;
 import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
+import org.mptcpstat.flowtable.socks.ShadowsocksTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,6 +76,10 @@ final class AnalyzeCommand implements Callable<Integer>
         description = "Lines 'address,interface' (wlan0, rmnet0, wifi, cellular, ...) naming each phone address's network.")
     private Path interfaceMap;
 
+    @Option(names = "--socks-password", paramLabel = "PASSWORD",
+        description = "Password of the shadowsocks 'table' cipher that hid the phones' SOCKS requests.")
+    private String socksPassword;
+
     @Option(names = { "-q", "--quiet" }, description = "No progress line.")
     private boolean quiet;
 
@@ -125,7 +130,8 @@ final class AnalyzeCommand implements Callable<Integer>
         }
         final PrintWriter err = commandLine.getErr();
         final Analysis analysis = new Analysis(output,
-            new AnalysisSettings(tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, interfaces), threads,
+            new AnalysisSettings(tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, interfaces,
+                socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword)), threads,
             !quiet && System.console() != null);
         final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);
         return allComplete ? ExitCodes.OK : ExitCodes.FAILED;

@@ -35,7 +35,12 @@ public final class TcpConnection
     private static final int SYN_ACK_TIME_OFFSET = SYN_TIME_OFFSET + 8;
     private static final int HANDSHAKE_ACK_TIME_OFFSET = SYN_ACK_TIME_OFFSET + 8;
     private static final int FIRST_FRAME_OFFSET = HANDSHAKE_ACK_TIME_OFFSET + 8;
-    private static final int DIRECTIONS_OFFSET = FIRST_FRAME_OFFSET + 8;
+    private static final int SOCKS_STATE_OFFSET = FIRST_FRAME_OFFSET + 8;
+    private static final int SOCKS_ADDRESS_TYPE_OFFSET = SOCKS_STATE_OFFSET + 8;
+    private static final int SOCKS_HIGH_OFFSET = SOCKS_ADDRESS_TYPE_OFFSET + 8;
+    private static final int SOCKS_LOW_OFFSET = SOCKS_HIGH_OFFSET + 8;
+    private static final int SOCKS_PORT_OFFSET = SOCKS_LOW_OFFSET + 8;
+    private static final int DIRECTIONS_OFFSET = SOCKS_PORT_OFFSET + 8;
 
     private static final int SUBFLOW_OFFSET = DIRECTIONS_OFFSET + 2 * TcpDirectionField.BLOCK_LENGTH;
 
@@ -238,6 +243,46 @@ public final class TcpConnection
     public int ipVersion()
     {
         return table.ipVersion(slot);
+    }
+
+    /** @return the SOCKS sniffer's state word for the client's stream. */
+    long socksState()
+    {
+        return buffer.getLong(base + SOCKS_STATE_OFFSET, ORDER);
+    }
+
+    void socksState(final long state)
+    {
+        buffer.putLong(base + SOCKS_STATE_OFFSET, state, ORDER);
+    }
+
+    void socksDestination(final int ipVersion, final long high, final long low, final int port)
+    {
+        buffer.putLong(base + SOCKS_ADDRESS_TYPE_OFFSET, ipVersion, ORDER);
+        buffer.putLong(base + SOCKS_HIGH_OFFSET, high, ORDER);
+        buffer.putLong(base + SOCKS_LOW_OFFSET, low, ORDER);
+        buffer.putLong(base + SOCKS_PORT_OFFSET, port, ORDER);
+    }
+
+    /** @return 4 or 6 when the client asked a SOCKS proxy for an IP destination, else 0. */
+    public int socksIpVersion()
+    {
+        return (int)buffer.getLong(base + SOCKS_ADDRESS_TYPE_OFFSET, ORDER);
+    }
+
+    public long socksAddressHigh()
+    {
+        return buffer.getLong(base + SOCKS_HIGH_OFFSET, ORDER);
+    }
+
+    public long socksAddressLow()
+    {
+        return buffer.getLong(base + SOCKS_LOW_OFFSET, ORDER);
+    }
+
+    public int socksPort()
+    {
+        return (int)buffer.getLong(base + SOCKS_PORT_OFFSET, ORDER);
     }
 
     /** @return the high 64 bits of the address of the endpoint that sends in {@code direction}. */

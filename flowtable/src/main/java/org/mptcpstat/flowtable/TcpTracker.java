@@ -1,6 +1,8 @@
 package org.mptcpstat.flowtable;
 
 import org.mptcpstat.flowtable.mptcp.MptcpTracker;
+import org.mptcpstat.flowtable.socks.SocksRequestDecoder;
+import org.mptcpstat.flowtable.socks.SocksSniffer;
 import org.mptcpstat.parser.packet.TcpHeader;
 import org.mptcpstat.parser.packet.TcpPacket;
 
@@ -38,6 +40,7 @@ public final class TcpTracker
     private final ConnectionExtras extras = new ConnectionExtras();
     private final TcpConnectionListener listener;
     private final MptcpTracker mptcp;
+    private final SocksSniffer socks;
     private final long idleTimeoutNanos;
     private final AddressPrefixes serverPrefixes;
     private long nextConnId;
@@ -46,10 +49,12 @@ public final class TcpTracker
      * @param idleTimeoutNanos capture time without packets after which a connection is finished.
      * @param serverPrefixes   addresses of the server (proxy) side, for connections without SYN.
      * @param mptcp            told of every packet after its TCP update, and of every finished connection.
+     * @param socks            reads the SOCKS destination from the start of each client stream.
      */
     public TcpTracker(final long idleTimeoutNanos, final AddressPrefixes serverPrefixes,
-        final TcpConnectionListener listener, final MptcpTracker mptcp)
+        final TcpConnectionListener listener, final MptcpTracker mptcp, final SocksSniffer socks)
     {
+        this.socks = socks;
         this.idleTimeoutNanos = idleTimeoutNanos;
         this.serverPrefixes = serverPrefixes;
         this.listener = listener;
@@ -254,6 +259,10 @@ public final class TcpTracker
                 c.put(d, FIRST_PAYLOAD_TIME, now);
             }
             c.put(d, LAST_PAYLOAD_TIME, now);
+            if (d == c.clientDirection() && c.hasState(TcpConnection.HANDSHAKE_SYN) && !SocksSniffer.isDone(c.socksState()))
+            {
+                sniffSocks(c, packet, seq - c.get(d, SYN_SEQ) - 1);
+            }
         }
 
         long retransmitted = 0;
@@ -317,6 +326,25 @@ public final class TcpTracker
             c.addState(d == TcpConnection.A_TO_B ? TcpConnection.FIN_A_TO_B : TcpConnection.FIN_B_TO_A);
         }
         closeWhenFinsAcknowledged(c);
+    }
+
+    private void sniffSocks(final TcpConnection c, final TcpPacket packet, final long streamOffset)
+    {
+        final long state = socks.onClientPayload(c.socksState(), streamOffset & SEQUENCE_MASK, packet.buffer(),
+            packet.payloadOffset(), packet.capturedPayloadLength(), packet.payloadLength());
+        c.socksState(state);
+        if (SocksSniffer.status(state) == SocksSniffer.FOUND)
+        {
+            final SocksRequestDecoder request = socks.request();
+            if (request.addressType() == SocksRequestDecoder.ADDRESS_TYPE_IPV4)
+            {
+                c.socksDestination(4, 0, request.ipv4() & SEQUENCE_MASK, request.port());
+            }
+            else if (request.addressType() == SocksRequestDecoder.ADDRESS_TYPE_IPV6)
+            {
+                c.socksDestination(6, request.ipv6High(), request.ipv6Low(), request.port());
+            }
+        }
     }
 
     private void countFlags(

@@ -4,6 +4,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
 import org.mptcpstat.flowtable.mptcp.MptcpTracker;
 import org.mptcpstat.flowtable.mptcp.RecordingMptcpListener;
+import org.mptcpstat.flowtable.socks.SocksSniffer;
 import org.mptcpstat.parser.capture.PacketRecord;
 import org.mptcpstat.parser.packet.DecodeStatus;
 import org.mptcpstat.parser.packet.LinkType;
@@ -63,7 +64,8 @@ final class TrackerHarness implements TcpConnectionListener
 
     TrackerHarness(final long idleTimeoutNanos, final AddressPrefixes servers)
     {
-        tracker = new TcpTracker(idleTimeoutNanos, servers, this, new MptcpTracker(InterfaceClassifier.none(), mptcp));
+        tracker = new TcpTracker(idleTimeoutNanos, servers, this, new MptcpTracker(InterfaceClassifier.none(), mptcp),
+            new SocksSniffer(null));
     }
 
     TrackerHarness()

@@ -3,6 +3,7 @@ package org.mptcpstat.cli.analyze;
 import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
+import org.mptcpstat.flowtable.socks.ShadowsocksTable;
 
 import java.util.Set;
 
@@ -13,8 +14,9 @@ import java.util.Set;
  * @param idleTimeoutNanos capture time without packets after which a connection ends.
  * @param serverPrefixes   the proxy side, for connections whose SYN was not captured.
  * @param interfaces       how subflows are classed as WiFi or cellular.
+ * @param socksTable       the shadowsocks table of --socks-password, or null.
  */
 public record AnalysisSettings(Set<TableFormat> formats, long idleTimeoutNanos, AddressPrefixes serverPrefixes,
-    InterfaceClassifier interfaces)
+    InterfaceClassifier interfaces, ShadowsocksTable socksTable)
 {
 }

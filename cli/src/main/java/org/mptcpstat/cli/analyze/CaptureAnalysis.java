@@ -13,6 +13,7 @@ import org.mptcpstat.emitters.tcp.TcpRetransmissionsTable;
 import org.mptcpstat.emitters.tcp.TcpTableWriter;
 import org.mptcpstat.flowtable.TcpTracker;
 import org.mptcpstat.flowtable.mptcp.MptcpTracker;
+import org.mptcpstat.flowtable.socks.SocksSniffer;
 import org.mptcpstat.parser.capture.CaptureReader;
 import org.mptcpstat.parser.capture.CaptureReaders;
 import org.mptcpstat.parser.capture.PacketRecord;
@@ -77,7 +78,7 @@ final class CaptureAnalysis
                 open(MptcpEventTables.bursts(), timeDecimals, sinks));
             final MptcpTracker mptcp = new MptcpTracker(settings.interfaces(), mptcpTables);
             final TcpTracker tracker = new TcpTracker(settings.idleTimeoutNanos(), settings.serverPrefixes(), tcpTables,
-                mptcp);
+                mptcp, new SocksSniffer(settings.socksTable()));
             long packets = 0;
             long tcpPackets = 0;
             long lastReported = 0;

@@ -75,6 +75,31 @@ public final class TcpConnectionsTable
         table.connection("complete", BOOLEAN, "", "handshake_seen and an end by FIN or RST.", "tstat: complete",
             (c, x, d, s) -> s.putBoolean(c.handshakeSeen() &&
                 (c.endReason() == EndReason.FIN || c.endReason() == EndReason.RST)));
+        table.connection("socks_daddr", ColumnType.ADDRESS, "", "Destination the client asked its SOCKS proxy for " +
+            "(plain SOCKS5 CONNECT, or shadowsocks with --socks-password); empty if none or a domain name.",
+            "old pipeline: socks_daddr", (c, x, d, s) ->
+            {
+                if (c.socksIpVersion() == 0)
+                {
+                    s.putNull();
+                }
+                else
+                {
+                    s.putAddress(c.socksIpVersion(), c.socksAddressHigh(), c.socksAddressLow());
+                }
+            });
+        table.connection("socks_port", INT64, "", "Destination port of that SOCKS request.", "old pipeline: socks_port",
+            (c, x, d, s) ->
+            {
+                if (c.socksIpVersion() == 0)
+                {
+                    s.putNull();
+                }
+                else
+                {
+                    s.putLong(c.socksPort());
+                }
+            });
         table.connection("syn_time", DURATION, "s", "Client's first SYN, seconds after first_time.", "",
             (c, x, d, s) -> relative(c, c.synTime(), s));
         table.connection("syn_ack_time", DURATION, "s", "Server's first SYN/ACK, seconds after first_time.", "",

@@ -196,6 +196,11 @@ public final class MptcpTracker
         {
             subflow.failure = SubflowFailure.UNKNOWN_TOKEN;
         }
+        else if (!subflow.initial && mptcp.clientKeyKnown && subtype == MptcpSubtype.MP_JOIN &&
+            (int)decoder.mpJoin().receiverToken() == MptcpKeys.token(Math.max(0, mptcp.version), mptcp.clientKey))
+        {
+            subflow.reversed = true;
+        }
         return mptcp;
     }
 
@@ -246,7 +251,8 @@ public final class MptcpTracker
         final boolean fromClient, final TcpPacket packet, final long now) throws IOException
     {
         final int subflow = (int)tcp.get(SubflowField.SUBFLOW);
-        final int side = fromClient ? 0 : 1;
+        // A join opened by the MPTCP server runs the other way: its TCP client is the MPTCP server.
+        final int side = fromClient != mptcp.subflow(subflow).reversed ? 0 : 1;
         switch (subtype)
         {
             case MptcpSubtype.MP_CAPABLE:
@@ -325,16 +331,16 @@ public final class MptcpTracker
             mptcp.version = option.version();
         }
         tcp.put(SubflowField.STATE, state | MPC_ACK | ESTABLISHED);
+        final boolean fromClient = direction == tcp.clientDirection();
         if (option.hasSenderKey() && option.hasReceiverKey())
         {
-            final boolean fromClient = direction == tcp.clientDirection();
             setKey(mptcp, fromClient, option.senderKey());
             setKey(mptcp, !fromClient, option.receiverKey());
         }
         if (option.hasDataLevelLength() && packet.payloadLength() > 0 && mptcp.clientKeyKnown)
         {
             // RFC 8684 3.1: data on the third ACK is mapped implicitly from IDSN + 1, subflow sequence 1.
-            final int side = direction == tcp.clientDirection() ? 0 : 1;
+            final int side = fromClient ? 0 : 1;
             mapping(mptcp, tcp, direction, side, mptcp.directions[side].idsn + 1, 1, option.dataLevelLength(), false,
                 false, packet, now);
         }

@@ -5,6 +5,8 @@ public final class Subflow
 {
     long connId;
     boolean initial;
+    /** A join opened by the MPTCP connection's server: its TCP client direction is the server's. */
+    boolean reversed;
     int addressId;
     boolean backupAtJoin;
     boolean backup;
@@ -31,6 +33,7 @@ public final class Subflow
     {
         connId = -1;
         initial = false;
+        reversed = false;
         addressId = -1;
         backupAtJoin = false;
         backup = false;

@@ -1,4 +1,4 @@
-package org.mptcpstat.emitters.tcp;
+package org.mptcpstat.emitters;
 
 import org.junit.jupiter.api.Test;
 import org.mptcpstat.emitters.table.ColumnsDocument;
@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,13 +32,17 @@ class ColumnsDocumentTest
         differences are deliberate: `dup_acks` counts the duplicate ACKs a direction *sent* (tcptrace
         counts those it received), and a copy of a SYN after a RST stays in its connection (tcptrace
         starts a new one).
+
+        MPTCP directions (`c2s_*`, `s2c_*` in the MPTCP tables) are those of the MPTCP connection: its
+        client is the client of its initial subflow, also on joins the server opened. Data-level
+        numbers use 64-bit data sequence numbers; `unique_data_bytes` is the highest DATA_ACK minus
+        the IDSN minus 1, so an acknowledged DATA_FIN adds 1 (mptcptrace's `seqAcked` is one more).
         """;
 
     @Test
     void shouldDescribeEveryColumnInDocsColumnsMd() throws IOException
     {
-        final String expected = ColumnsDocument.render(INTRODUCTION,
-            List.of(TcpConnectionsTable.schema(), TcpRetransmissionsTable.schema(), TcpAckSizesTable.schema()));
+        final String expected = ColumnsDocument.render(INTRODUCTION, OutputTables.schemas());
         final Path document = Paths.get(System.getProperty("mptcpstat.testdata", "../testdata")).getParent()
             .resolve("docs").resolve("COLUMNS.md");
         if (Boolean.getBoolean("mptcpstat.updateDocs"))

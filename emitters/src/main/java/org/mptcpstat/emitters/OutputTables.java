@@ -1,0 +1,26 @@
+package org.mptcpstat.emitters;
+
+import org.mptcpstat.emitters.mptcp.MptcpConnectionsTable;
+import org.mptcpstat.emitters.mptcp.MptcpEventTables;
+import org.mptcpstat.emitters.mptcp.MptcpSubflowsTable;
+import org.mptcpstat.emitters.table.TableSchema;
+import org.mptcpstat.emitters.tcp.TcpAckSizesTable;
+import org.mptcpstat.emitters.tcp.TcpConnectionsTable;
+import org.mptcpstat.emitters.tcp.TcpRetransmissionsTable;
+
+import java.util.List;
+
+/** Every table {@code analyze} writes, in the order of the documentation. */
+public final class OutputTables
+{
+    private OutputTables()
+    {
+    }
+
+    public static List<TableSchema> schemas()
+    {
+        return List.of(TcpConnectionsTable.schema(), TcpRetransmissionsTable.schema(), TcpAckSizesTable.schema(),
+            MptcpConnectionsTable.schema(), MptcpSubflowsTable.schema(), MptcpEventTables.events(),
+            MptcpEventTables.reinjections(), MptcpEventTables.bursts());
+    }
+}
