@@ -7,6 +7,7 @@
 #   CAPTURE...        captures to process (pcap, pcapng, optionally gzipped). Each one gives
 #                       testdata/expected/<capture file name>.decode.tsv
 #                       testdata/expected/<capture file name>.tshark-conv.tsv
+#                       testdata/expected/<capture file name>.tshark-mptcp.tsv
 #                       testdata/expected/<capture file name>.tcptrace.csv  (only if tcptrace can
 #                         read the capture: it cannot read Linux cooked v2 (SLL2, link type 276)
 #                         nor any other link type it does not know; the script says which it skips)
@@ -14,9 +15,10 @@
 #   --shared[=DIR]    also process the public MPTCP v0 captures in DIR (default: the folder
 #                     ../shared/captures/public-v0 next to the repository root) into
 #                     testdata/expected/public-v0/<capture file name>.decode.tsv.gz,
-#                     .tshark-conv.tsv and .tcptrace.csv; a conv or tcptrace golden file larger
-#                     than 256 KiB is written gzipped instead (<name>.gz), and the other variant is
-#                     removed. gzip -n everywhere, so the bytes depend only on the content.
+#                     .tshark-conv.tsv, .tshark-mptcp.tsv and .tcptrace.csv; a conv, mptcp or
+#                     tcptrace golden file larger than 256 KiB is written gzipped instead
+#                     (<name>.gz), and the other variant is removed. gzip -n everywhere, so the
+#                     bytes depend only on the content.
 #                     `--shared DIR` works too.
 #   --update-version  accept the installed tshark and tcptrace versions and record them in
 #                     testdata/expected/TSHARK_VERSION and testdata/expected/TCPTRACE_VERSION.
@@ -55,6 +57,80 @@
 #     _first_time, _last_time   frame.time_epoch (as tshark prints it) of the direction's first and
 #                               last packet in file order; empty when the direction has no packet
 #   The numbers are pure arithmetic on tcp.stream, tcp.flags, tcp.seq_raw and tcp.len (awk below).
+#
+# .tshark-mptcp.tsv: tshark's own MPTCP analysis, the reference for the MPTCP connection statistics.
+# Same packets and preferences as above (tcp.stream is therefore the same numbering as in the
+# .tshark-conv.tsv file), except that the MPTCP analysis is ON:
+#   -o mptcp.analyze_mptcp:TRUE -o mptcp.analyze_mappings:TRUE
+#   -o mptcp.intersubflows_retransmission:TRUE -o mptcp.relative_sequence_numbers:FALSE
+# (tshark's analysis works with tcp.relative_sequence_numbers:FALSE and
+# tcp.analyze_sequence_numbers:FALSE; it does not work with relative TCP sequence numbers but no
+# sequence analysis). One pass, no -2: mptcp.reinjection_of then names only EARLIER frames.
+# One line per tcp.stream that has a packet with an MPTCP option or an mptcp.stream, lines in
+# ascending tcp.stream order. Columns:
+#   tcp_stream                  tcp.stream
+#   first_frame                 frame.number of the stream's first packet
+#   client_addr, client_port,   the subflow's endpoints, exactly as in .tshark-conv.tsv (client =
+#   server_addr, server_port    source of the first SYN without ACK, else of the first packet)
+#   mptcp_stream                tshark's mptcp.stream: the first non-empty value among the stream's
+#                               packets (tshark leaves it empty on a v1 MP_CAPABLE SYN, which has no
+#                               key yet); empty if no packet has one (e.g. fallback: MP_CAPABLE SYN
+#                               answered without MP_CAPABLE)
+#   mptcp_version               the distinct tcp.options.mptcp.version values of the stream's
+#                               MP_CAPABLE options, in order of appearance, ','-joined; empty if none
+#   subflow                     "initial" if a packet of the stream carries MP_CAPABLE, else "join"
+#                               if one carries MP_JOIN, else empty
+#   mptcp_reversed              empty without mptcp_stream; 1 if the subflow's client is the MPTCP
+#                               connection's server, i.e. the subflow is not the connection's
+#                               initial subflow (see below) and its first MP_JOIN SYN (without ACK)
+#                               carries the token (tcp.options.mptcp.recvtok) of the connection
+#                               client's key; 0 otherwise
+#   c2s_*, s2c_* (client to server and back, of this subflow), packets with mptcp.reinjection_of:
+#     _reinjected_packets       how many
+#     _reinjected_bytes         sum of their tcp.len
+#     _reinjected_mappings      number of distinct mappings they belong to: the mappings are the
+#                               frames tshark gives in mptcp.related_mapping, a mapping is identified
+#                               by (DSN expanded to 64 bits as below, data-level length), or by
+#                               (raw DSN, data-level length) when the sender's IDSN is unknown; a
+#                               packet without a usable related mapping counts as a mapping of its
+#                               own. (Linux repeats one mapping on every segment it covers, so
+#                               packets >= mappings.)
+#   mptcp_c2s_*, mptcp_s2c_*    per MPTCP connection (the same values on every line of one
+#                               mptcp_stream, all empty without mptcp_stream), for the data sent by
+#                               the connection's client (c2s) or server (s2c). The connection's
+#                               client is the client of its initial subflow: of its streams with
+#                               MP_CAPABLE the one that starts first (without any, its first stream).
+#                               A packet belongs to the connection's direction c2s if it is sent by
+#                               the client of its subflow and mptcp_reversed is 0, or by the server
+#                               of its subflow and mptcp_reversed is 1.
+#     _idsn                     IDSN of the sender's key: mptcp.expected_idsn of the first
+#                               MP_CAPABLE option with a sender's key (tcp.options.mptcp.sendkey)
+#                               sent by that side on the initial subflow (v1: the SYN/ACK for the
+#                               server, the third ACK for the client; v0: SYN and SYN/ACK); empty
+#                               if unknown, and then the next two columns are empty too
+#     _data_acked               the DATA_ACK span: highest DATA_ACK sent in the opposite direction on
+#                               any subflow of the connection (RST packets included), minus (IDSN +
+#                               1); empty if there is no DATA_ACK. Raw values
+#                               (tcp.options.mptcp.rawdataack), exact 64-bit arithmetic; a 4-byte
+#                               DATA_ACK (flag a = tcp.options.mptcp.dataack8.flag = 0) is the low
+#                               32 bits: it is expanded to the 64-bit value nearest to the highest
+#                               DATA_ACK so far (at first IDSN + 1). An acknowledged DATA_FIN is
+#                               included (1), so unique data bytes = _data_acked - _data_fin_acked.
+#                               mptcptrace's seqAcked (stats_N.csv) is _data_acked + 1: it counts
+#                               from the IDSN (and, on public-v0/client_2.pcap, it leaves out a
+#                               DATA_ACK that only RST packets carry).
+#     _data_fin_acked           1 if the direction sent a DATA_FIN (DSS flag F with a mapping and a
+#                               data-level length > 0; its DSN = mapping DSN + length - 1, of the
+#                               first such DSS) and _data_acked is beyond it, else 0
+#     _reinjected_packets,      as the subflow columns above, for all packets of the connection's
+#     _reinjected_bytes,        direction on all its subflows (mappings counted once even when
+#     _reinjected_mappings      reinjected on several subflows)
+#   A DSS mapping's DSN (tcp.options.mptcp.rawdataseqno) is taken as 64 bits when the DSS flag m
+#   (tcp.options.mptcp.dseqn8.flag) is 1; with m = 0 it is the low 32 bits, expanded to the 64-bit
+#   value nearest to the highest mapping end (DSN + data-level length) so far in that direction (at
+#   first IDSN + 1). (tshark itself picks the expansion by the DATA_ACK flag a, not m; this script
+#   does not use tshark's expanded DSNs.) Only the first DSS option of a packet is read.
+#   Everything is computed by the awk below from these tshark fields alone.
 #
 # .tcptrace.csv: the output of `tcptrace -l -r -n --csv <capture file name>`, run in a scratch folder
 # that holds only the capture (a gzipped capture is decompressed there first, under its name
@@ -331,6 +407,211 @@ conv() {
     "$( (case $written in *.gz) gzip -dc "$written" ;; *) cat "$written" ;; esac) | tail -n +2 | wc -l)"
 }
 
+# ---- MPTCP reference numbers from tshark's MPTCP analysis -----------------------------------------
+# The same preferences as above, with tshark's MPTCP analysis switched on (see the header).
+mptcp_prefs=()
+for ((i = 0; i < ${#prefs[@]}; i += 2)); do
+  case ${prefs[i+1]} in mptcp.*) continue ;; esac
+  mptcp_prefs+=("${prefs[i]}" "${prefs[i+1]}")
+done
+mptcp_prefs+=(
+  -o mptcp.analyze_mptcp:TRUE
+  -o mptcp.analyze_mappings:TRUE
+  -o mptcp.intersubflows_retransmission:TRUE
+  -o mptcp.relative_sequence_numbers:FALSE
+)
+mptcp_fields=(frame.number frame.protocols ip.src ipv6.src tcp.srcport ip.dst ipv6.dst tcp.dstport
+              tcp.stream tcp.flags tcp.len mptcp.stream tcp.options.mptcp.subtype
+              tcp.options.mptcp.version mptcp.expected_idsn mptcp.expected_token
+              tcp.options.mptcp.recvtok tcp.options.mptcp.dataack8.flag tcp.options.mptcp.rawdataack
+              tcp.options.mptcp.dseqn8.flag tcp.options.mptcp.rawdataseqno
+              tcp.options.mptcp.datalvllen tcp.options.mptcp.datafin.flag mptcp.reinjection_of
+              mptcp.related_mapping)
+mptcp_field_args=()
+for f in "${mptcp_fields[@]}"; do mptcp_field_args+=(-e "$f"); done
+
+mptcp_header='tcp_stream	first_frame	client_addr	client_port	server_addr	server_port	mptcp_stream	mptcp_version	subflow	mptcp_reversed	c2s_reinjected_packets	c2s_reinjected_bytes	c2s_reinjected_mappings	s2c_reinjected_packets	s2c_reinjected_bytes	s2c_reinjected_mappings	mptcp_c2s_idsn	mptcp_c2s_data_acked	mptcp_c2s_data_fin_acked	mptcp_c2s_reinjected_packets	mptcp_c2s_reinjected_bytes	mptcp_c2s_reinjected_mappings	mptcp_s2c_idsn	mptcp_s2c_data_acked	mptcp_s2c_data_fin_acked	mptcp_s2c_reinjected_packets	mptcp_s2c_reinjected_bytes	mptcp_s2c_reinjected_mappings'
+
+# Columns in (several occurrences joined with ','): 1 frame, 2 protocols, 3 ip.src, 4 ipv6.src,
+# 5 srcport, 6 ip.dst, 7 ipv6.dst, 8 dstport, 9 stream, 10 flags (hex), 11 len, 12 mptcp.stream,
+# 13 subtypes, 14 versions, 15 expected_idsn, 16 expected_token, 17 recvtok, 18 flag a, 19 raw
+# DATA_ACK, 20 flag m, 21 raw DSN, 22 data-level length, 23 flag F, 24 reinjection_of,
+# 25 related_mapping. The packets are stored first; the END block works through them in file order.
+# 64-bit sequence numbers are handled as differences to a base (the direction's IDSN + 1), which
+# are exact in awk's doubles: the raw decimal string is split into two 32-bit halves first.
+mptcp_awk='
+BEGIN { FS = OFS = "\t"; TWO32 = 4294967296; TWO31 = 2147483648 }
+function mod32(x) { x = x % TWO32; if (x < 0) x += TWO32; return x }
+function first(str) { sub(/,.*/, "", str); return str }
+# u64(str): split a decimal 64-bit number into U_HI * 2^32 + U_LO, exactly (every intermediate
+# value stays below 2^53).
+function u64(str,   i, d) {
+  U_HI = 0; U_LO = 0
+  for (i = 1; i <= length(str); i++) {
+    d = substr(str, i, 1) + 0
+    U_LO = U_LO * 10 + d
+    U_HI = U_HI * 10 + int(U_LO / TWO32)
+    U_LO = U_LO % TWO32
+  }
+  U_HI = U_HI % TWO32
+}
+# rel(raw, wide, m, d, ref): the value raw (decimal, as on the wire) minus the base IDSN+1 of data
+# direction d of connection m. wide = 1: raw is a 64-bit value, the difference is exact. wide = 0:
+# raw is the low 32 bits; of the 64-bit values with these low bits, the one nearest to ref (a
+# difference already computed) is taken.
+function rel(raw, wide, m, d, ref,   x) {
+  if (wide) { u64(raw); return (U_HI - bhi[m, d]) * TWO32 + (U_LO - blo[m, d]) }
+  x = mod32(raw - blo[m, d]) - mod32(ref)
+  if (x >= TWO31) x -= TWO32; else if (x < -TWO31) x += TWO32
+  return ref + x
+}
+{
+  n = split($2, layers, ":"); fam = ""
+  for (i = 1; i <= n; i++) if (layers[i] == "ip" || layers[i] == "ipv6") { fam = layers[i]; break }
+  src = (fam == "ipv6") ? $4 : $3; dst = (fam == "ipv6") ? $7 : $6
+  sub(/,.*/, "", src); sub(/,.*/, "", dst)
+  s = $9; if (s == "") next
+  np++
+  P_s[np] = s; P_frame[np] = $1; P_from[np] = src OFS $5; P_len[np] = $11 + 0
+  flags = $10; sub(/^0x/, "", flags); flags = tolower(flags)
+  # SYN is bit 1, ACK bit 4 of the low byte.
+  fl = index("0123456789abcdef", substr(flags, length(flags), 1)) - 1
+  fh = index("0123456789abcdef", substr(flags, length(flags) - 1, 1)) - 1
+  syn = int(fl / 2) % 2; ack = fh % 2
+  from = src OFS $5; to = dst OFS $8
+  if (!(s in first_frame)) { first_frame[s] = $1; first_src[s] = from; first_dst[s] = to; if (s > maxs) maxs = s }
+  if (syn && !ack && !(s in syn_src)) syn_src[s] = from
+  if ($12 != "" && !(s in mstream)) mstream[s] = first($12)
+  nsub = split($13, st, ",")
+  P_capable[np] = 0; P_join[np] = 0
+  for (i = 1; i <= nsub; i++) {
+    if (st[i] == 0) { capable[s] = 1; P_capable[np] = 1 }
+    if (st[i] == 1) { join[s] = 1; P_join[np] = 1 }
+  }
+  if (nsub > 0) has_opt[s] = 1
+  nv = split($14, vs, ",")
+  for (i = 1; i <= nv; i++) if (!((s, vs[i]) in vseen)) {
+    vseen[s, vs[i]] = 1; t = (s in ver) ? ver[s] "," vs[i] : vs[i]; ver[s] = t
+  }
+  P_idsn[np] = first($15); P_token[np] = first($16); P_recvtok[np] = first($17)
+  P_syn[np] = syn; P_ack[np] = ack
+  P_ack8[np] = first($18); P_dack[np] = first($19); P_dsn8[np] = first($20); P_dsn[np] = first($21)
+  P_dll[np] = first($22); P_fin[np] = first($23); P_reinj[np] = ($24 != ""); P_related[np] = $25
+}
+END {
+  # Subflow client and server, as in the .tshark-conv.tsv files.
+  for (s = 0; s <= maxs; s++) {
+    if (!(s in first_frame)) continue
+    client[s] = (s in syn_src) ? syn_src[s] : first_src[s]
+    server[s] = (client[s] == first_src[s]) ? first_dst[s] : first_src[s]
+  }
+  # The initial subflow of each MPTCP connection: its stream with MP_CAPABLE that starts first;
+  # without one, its first stream. Its client is the client of the connection.
+  for (s = 0; s <= maxs; s++) {
+    if (!(s in mstream)) continue
+    m = mstream[s]
+    if (!(m in init_s) || (capable[s] && !capable[init_s[m]]) ||
+        (capable[s] == capable[init_s[m]] && first_frame[s] < first_frame[init_s[m]])) init_s[m] = s
+  }
+  # Keys of the initial subflow: IDSN and token of the key that each side sends (first seen).
+  for (p = 1; p <= np; p++) {
+    s = P_s[p]; if (!(s in mstream)) continue
+    m = mstream[s]
+    if (init_s[m] != s || !P_capable[p] || P_idsn[p] == "") continue
+    d = (P_from[p] == client[s]) ? "c2s" : "s2c"
+    if (!((m, d) in idsn)) { idsn[m, d] = P_idsn[p]; token[m, d] = P_token[p]; u64(P_idsn[p]); bhi[m, d] = U_HI; blo[m, d] = U_LO + 1 }
+  }
+  # Direction of each subflow relative to its connection: an MP_JOIN SYN addressed to the token of
+  # the client of the connection comes from the server of the connection (reversed = 1).
+  for (p = 1; p <= np; p++) {
+    s = P_s[p]; if (!(s in mstream) || (s in reversed)) continue
+    m = mstream[s]
+    if (s == init_s[m]) { reversed[s] = 0; continue }
+    if (P_syn[p] && !P_ack[p] && P_join[p] && P_recvtok[p] != "") {
+      if (((m, "c2s") in token) && P_recvtok[p] == token[m, "c2s"]) reversed[s] = 1
+      else reversed[s] = 0
+    }
+  }
+  for (s = 0; s <= maxs; s++) if ((s in mstream) && !(s in reversed)) reversed[s] = 0
+  # Per packet, in file order: mappings, DATA_ACKs, DATA_FINs, reinjections.
+  for (p = 1; p <= np; p++) {
+    s = P_s[p]; sd = (P_from[p] == client[s]) ? "c2s" : "s2c"
+    if (!(s in mstream)) continue
+    m = mstream[s]
+    cd = ((sd == "c2s") != (reversed[s] == 1)) ? "c2s" : "s2c"   # data direction of what p sends
+    od = (cd == "c2s") ? "s2c" : "c2s"                            # direction that the DATA_ACK of p acknowledges
+    # DATA_ACK
+    if (P_dack[p] != "" && ((m, od) in idsn)) {
+      v = rel(P_dack[p], P_ack8[p] + 0 == 1, m, od, ((m, od) in ackmax) ? ackmax[m, od] : 0)
+      if (!((m, od) in ackmax) || v > ackmax[m, od]) ackmax[m, od] = v
+    }
+    # mapping: a DSS with flag M (raw DSN present); the data of a v1 MP_CAPABLE (implicit mapping
+    # at IDSN + 1) is not a mapping for tshark (never a related_mapping) and is skipped
+    key = ""
+    if (P_dsn[p] != "" && P_dll[p] != "") {
+      if ((m, cd) in idsn) {
+        v = rel(P_dsn[p], P_dsn8[p] + 0 == 1, m, cd, ((m, cd) in mapend) ? mapend[m, cd] : 0)
+        if (!((m, cd) in mapend) || v + P_dll[p] > mapend[m, cd]) mapend[m, cd] = v + P_dll[p]
+        key = sprintf("%.0f", v) ":" P_dll[p]
+        if (P_fin[p] + 0 == 1 && P_dll[p] + 0 > 0 && !((m, cd) in finseq)) finseq[m, cd] = v + P_dll[p] - 1
+      } else key = "raw" P_dsn[p] ":" P_dll[p]
+      mapkey[P_frame[p]] = key
+    }
+    if (P_reinj[p]) {
+      nr = split(P_related[p], rf, ",")
+      k = 0
+      for (i = 1; i <= nr; i++) if (rf[i] in mapkey) { keys[++k] = mapkey[rf[i]] }
+      if (k == 0) keys[++k] = "frame" P_frame[p]
+      rpk[s, sd]++; crpk[m, cd]++; rby[s, sd] += P_len[p]; crby[m, cd] += P_len[p]
+      for (i = 1; i <= k; i++) {
+        if (!((s, sd, keys[i]) in rmap)) { rmap[s, sd, keys[i]] = 1; rmaps[s, sd]++ }
+        if (!((m, cd, keys[i]) in crmap)) { crmap[m, cd, keys[i]] = 1; crmaps[m, cd]++ }
+      }
+    }
+  }
+  for (s = 0; s <= maxs; s++) {
+    if (!(s in first_frame) || (!has_opt[s] && !(s in mstream))) continue
+    m = (s in mstream) ? mstream[s] : ""
+    kind = capable[s] ? "initial" : (join[s] ? "join" : "")
+    line = s OFS first_frame[s] OFS client[s] OFS server[s] OFS m OFS ((s in ver) ? ver[s] : "") OFS kind
+    line = line OFS ((m == "") ? "" : reversed[s])
+    for (di = 1; di <= 2; di++) {
+      d = (di == 1) ? "c2s" : "s2c"
+      line = line OFS sprintf("%.0f", rpk[s, d]) OFS sprintf("%.0f", rby[s, d]) OFS sprintf("%.0f", rmaps[s, d])
+    }
+    for (di = 1; di <= 2; di++) {
+      d = (di == 1) ? "c2s" : "s2c"
+      if (m == "") { line = line OFS "" OFS "" OFS "" OFS "" OFS "" OFS ""; continue }
+      span = ((m, d) in ackmax) ? sprintf("%.0f", ackmax[m, d]) : ""
+      fin = (span == "") ? "" : ((((m, d) in finseq) && ackmax[m, d] > finseq[m, d]) ? 1 : 0)
+      line = line OFS (((m, d) in idsn) ? idsn[m, d] : "") OFS span OFS fin OFS \
+        sprintf("%.0f", crpk[m, d]) OFS sprintf("%.0f", crby[m, d]) OFS sprintf("%.0f", crmaps[m, d])
+    }
+    print line
+  }
+}
+'
+
+# mptcp_tsv CAPTURE OUT MAY_GZIP: write the tshark-mptcp golden file for one capture.
+mptcp_tsv() {
+  local capture=$1 out=$2 may_gzip=$3 tmp written
+  [ -r "$capture" ] || die "cannot read $capture"
+  tmp=$(mktemp "$out.XXXXXX")
+  {
+    printf '%s\n' "$mptcp_header"
+    tshark -n -r "$capture" "${mptcp_prefs[@]}" "${others[@]}" \
+      -Y 'tcp && !icmp && !icmpv6' \
+      -T fields -E header=n -E separator=/t -E occurrence=a -E aggregator=, -E quote=n \
+      "${mptcp_field_args[@]}" 2> >(grep -v '^Running as user "root"' >&2 || true) |
+      awk "$mptcp_awk"
+  } > "$tmp" || { rm -f "$tmp"; die "tshark failed on $capture"; }
+  written=$(store "$tmp" "$out" "$may_gzip")
+  printf '%s -> %s (%s TCP streams with MPTCP, %s MPTCP connections)\n' "$capture" "${written#"$root"/}" \
+    "$( (case $written in *.gz) gzip -dc "$written" ;; *) cat "$written" ;; esac) | tail -n +2 | wc -l)" \
+    "$( (case $written in *.gz) gzip -dc "$written" ;; *) cat "$written" ;; esac) | tail -n +2 |
+        awk -F'\t' '$7 != "" { print $7 }' | sort -u | wc -l)"
+}
+
 # tcptrace_csv CAPTURE OUT MAY_GZIP: write the tcptrace golden file for one capture, or say why not.
 tcptrace_csv() {
   local capture=$1 out=$2 may_gzip=$3 work name status=0 written why
@@ -380,6 +661,7 @@ fi
 for c in "${captures[@]}"; do
   decode "$c" "$expected_dir/$(basename "$c").decode.tsv"
   conv "$c" "$expected_dir/$(basename "$c").tshark-conv.tsv" false
+  mptcp_tsv "$c" "$expected_dir/$(basename "$c").tshark-mptcp.tsv" false
   tcptrace_csv "$c" "$expected_dir/$(basename "$c").tcptrace.csv" false
 done
 
@@ -391,6 +673,7 @@ if [ -n "$shared_dir" ]; then
     found=true
     decode "$c" "$expected_dir/public-v0/$(basename "$c").decode.tsv.gz"
     conv "$c" "$expected_dir/public-v0/$(basename "$c").tshark-conv.tsv" true
+    mptcp_tsv "$c" "$expected_dir/public-v0/$(basename "$c").tshark-mptcp.tsv" true
     tcptrace_csv "$c" "$expected_dir/public-v0/$(basename "$c").tcptrace.csv" true
   done < <(find "$shared_dir" -maxdepth 1 -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.gz' \) \
              -print0 | sort -z)

@@ -102,6 +102,11 @@ public final class SegmentList
         return retransmissions[segment];
     }
 
+    void retransmissions(final int segment, final int count)
+    {
+        retransmissions[segment] = count;
+    }
+
     void retransmitted(final int segment)
     {
         retransmissions[segment]++;
@@ -118,10 +123,15 @@ public final class SegmentList
         acks[segment] = count;
     }
 
-    /** @return the tag given at allocation: which MPTCP subflow first sent these data sequence numbers. */
+    /** @return the segment's tag: which MPTCP subflow sent these data sequence numbers last. */
     int owner(final int segment)
     {
         return owners[segment];
+    }
+
+    void owner(final int segment, final int owner)
+    {
+        owners[segment] = owner;
     }
 
     int next(final int segment)

@@ -31,7 +31,9 @@ public final class SequenceSpace
     private boolean outOfOrder;
     private long sincePreviousNanos;
     private long sinceFirstNanos;
-    private int resentOwner;
+    private long resentFromOthers;
+    private int firstOtherOwner;
+    private long firstOtherSent;
 
     // Results of acknowledge().
     private long rttSampleMicros;
@@ -81,8 +83,8 @@ public final class SequenceSpace
     /**
      * Records the sequence numbers {@code [first, end)} sent at {@code now}.
      *
-     * @param owner a tag stored with the new segments (the MPTCP subflow that sent them); the
-     *              owner of the first resent segment is then {@link #resentOwner()}.
+     * @param owner a tag stored with the segments (the MPTCP subflow that sent them last); how
+     *              many resent bytes other owners had sent is then {@link #resentFromOthers()}.
      * @return how many of them had been recorded before (retransmitted).
      */
     public long record(final long firstSeq, final long end, final long now, final int owner)
@@ -91,25 +93,26 @@ public final class SequenceSpace
         outOfOrder = false;
         sincePreviousNanos = -1;
         sinceFirstNanos = -1;
-        resentOwner = -1;
+        resentFromOthers = 0;
+        firstOtherOwner = -1;
         long first = firstSeq;
         boolean split = false;
-        int p = tail != SegmentList.NONE && first >= segments.end(tail) ? SegmentList.NONE : head;
+        int p = tail != SegmentList.NONE && before(segments.end(tail), first + 1) ? SegmentList.NONE : head;
         while (p != SegmentList.NONE)
         {
-            if (first >= segments.end(p))
+            if (!before(first, segments.end(p)))
             {
                 p = segments.next(p);
                 continue;
             }
-            if (first < segments.start(p))
+            if (before(first, segments.start(p)))
             {
-                if (end < segments.end(p))
+                if (before(end, segments.end(p)))
                 {
                     outOfOrder = true;
                 }
                 insertBefore(p, first, Math.min(end, segments.start(p)), now, owner);
-                if (end <= segments.start(p))
+                if (!before(segments.start(p), end))
                 {
                     return retransmittedBytes;
                 }
@@ -121,21 +124,73 @@ public final class SequenceSpace
                 // The delays of a retransmission are measured on the first segment it resends.
                 sincePreviousNanos = now - segments.lastSent(p);
                 sinceFirstNanos = now - segments.firstSent(p);
-                resentOwner = segments.owner(p);
                 segments.lastSent(p, now);
             }
-            if (end <= segments.end(p))
+            final long resent = (before(end, segments.end(p)) ? end : segments.end(p)) - first;
+            if (segments.owner(p) != owner)
             {
-                retransmittedBytes += end - first;
+                resentFromOthers += resent;
+                noteOther(p);
+                p = takeOver(p, first, before(end, segments.end(p)) ? end : segments.end(p), owner);
+            }
+            retransmittedBytes += resent;
+            if (!before(segments.end(p), end))
+            {
                 return retransmittedBytes;
             }
             split = true;
-            retransmittedBytes += segments.end(p) - first;
             first = segments.end(p);
             p = segments.next(p);
         }
         insertBefore(SegmentList.NONE, first, end, now, owner);
         return retransmittedBytes;
+    }
+
+    /**
+     * Sequence numbers use all 64 bits (MPTCP data sequence numbers start anywhere), so order is
+     * judged by the difference, which stays right across the sign and the wrap.
+     */
+    private static boolean before(final long a, final long b)
+    {
+        return a - b < 0;
+    }
+
+    /**
+     * Gives {@code [from, to)} of segment {@code p} to a new owner, splitting off the parts before
+     * and after it, which keep theirs.
+     *
+     * @return the segment now covering {@code [from, to)}.
+     */
+    private int takeOver(final int p, final long from, final long to, final int owner)
+    {
+        int taken = p;
+        if (before(segments.start(taken), from))
+        {
+            taken = splitAt(taken, from);
+        }
+        if (before(to, segments.end(taken)))
+        {
+            splitAt(taken, to);
+        }
+        segments.owner(taken, owner);
+        return taken;
+    }
+
+    /** Cuts a segment in two at {@code position}; the new right part copies its history. */
+    private int splitAt(final int segment, final long position)
+    {
+        final int right = segments.allocate(position, segments.end(segment), segments.firstSent(segment),
+            segments.owner(segment));
+        segments.lastSent(right, segments.lastSent(segment));
+        segments.acks(right, segments.acks(segment));
+        segments.retransmissions(right, segments.retransmissions(segment));
+        segments.end(segment, position);
+        segments.link(right, segment, segments.next(segment));
+        if (tail == segment)
+        {
+            tail = right;
+        }
+        return right;
     }
 
     /**
@@ -155,7 +210,7 @@ public final class SequenceSpace
         boolean changed = false;
         for (int s = head; s != SegmentList.NONE; s = segments.next(s))
         {
-            if (ack <= segments.start(s))
+            if (!before(segments.start(s), ack))
             {
                 break;
             }
@@ -205,10 +260,31 @@ public final class SequenceSpace
         return outOfOrder;
     }
 
-    /** @return the owner tag of the first resent segment, or -1 for new data. */
-    public int resentOwner()
+    /** @return the bytes of the last record that other owners had sent (MPTCP: reinjected bytes). */
+    public long resentFromOthers()
     {
-        return resentOwner;
+        return resentFromOthers;
+    }
+
+    private void noteOther(final int segment)
+    {
+        if (firstOtherOwner < 0)
+        {
+            firstOtherOwner = segments.owner(segment);
+            firstOtherSent = segments.firstSent(segment);
+        }
+    }
+
+    /** @return when the first other owner's resent bytes were first sent. */
+    public long firstSentByOthers()
+    {
+        return firstOtherSent;
+    }
+
+    /** @return the first other owner whose bytes the last record resent, or -1. */
+    public int firstOtherOwner()
+    {
+        return firstOtherOwner;
     }
 
     /** @return time since the resent segment was last sent, or -1 for new data. */
@@ -254,14 +330,18 @@ public final class SequenceSpace
         }
     }
 
-    /** Merges runs of adjacent acknowledged segments from the head, keeping the latest send time. */
+    /**
+     * Merges runs of adjacent acknowledged segments of one owner from the head, keeping the latest
+     * send time; segments of different owners stay apart so that resent data still names its sender.
+     */
     private void mergeAcknowledged()
     {
         int s = head;
         while (s != SegmentList.NONE && segments.acks(s) > 0)
         {
             final int next = segments.next(s);
-            if (next != SegmentList.NONE && segments.acks(next) > 0 && segments.end(s) == segments.start(next))
+            if (next != SegmentList.NONE && segments.acks(next) > 0 && segments.end(s) == segments.start(next) &&
+                segments.owner(next) == segments.owner(s))
             {
                 segments.end(s, segments.end(next));
                 segments.acks(s, segments.acks(next));

@@ -12,13 +12,24 @@ public enum SubflowField
     SUBFLOW,
     /** Bits of the subflow's handshake as {@code MptcpTracker} tracks it. */
     STATE,
-    /** The last mapping sent in each direction: repeated on every GSO segment, it counts once. */
-    LAST_MAPPING_DSN_A_TO_B,
-    LAST_MAPPING_DSN_B_TO_A,
-    LAST_MAPPING_SSN_A_TO_B,
-    LAST_MAPPING_SSN_B_TO_A,
-    LAST_MAPPING_LENGTH_A_TO_B,
-    LAST_MAPPING_LENGTH_B_TO_A,
+    /**
+     * One past the highest subflow sequence number mapped in each direction (0 before any): a
+     * mapping starting below it repeats one already counted (the next GSO segment of one send,
+     * or a TCP retransmission), whatever came in between.
+     */
+    MAPPED_SSN_END_A_TO_B,
+    MAPPED_SSN_END_B_TO_A,
+    /**
+     * The mapping in force in each direction (data sequence number, subflow sequence number,
+     * data bytes): it places the payload of every packet it covers, also of packets that do not
+     * repeat it.
+     */
+    MAPPING_DSN_A_TO_B,
+    MAPPING_DSN_B_TO_A,
+    MAPPING_SSN_A_TO_B,
+    MAPPING_SSN_B_TO_A,
+    MAPPING_DATA_BYTES_A_TO_B,
+    MAPPING_DATA_BYTES_B_TO_A,
     /** The MP_JOIN random numbers and the SYN/ACK's truncated HMAC, to check the join's HMACs. */
     JOIN_CLIENT_RANDOM,
     JOIN_SERVER_RANDOM;
@@ -26,7 +37,7 @@ public enum SubflowField
     /** Bytes of the block. */
     public static final int BLOCK_LENGTH = values().length * 8;
 
-    /** @return the last-mapping field of a TCP direction: {@code base} is the A_TO_B one. */
+    /** @return the field of a TCP direction: {@code base} is the A_TO_B one. */
     public static SubflowField ofDirection(final SubflowField base, final int direction)
     {
         return VALUES[base.ordinal() + direction];

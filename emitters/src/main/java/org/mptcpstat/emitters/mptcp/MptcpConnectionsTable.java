@@ -132,7 +132,7 @@ public final class MptcpConnectionsTable
         {
             final DataLevel level = c.direction(d);
             final long unique = level.uniqueDataBytes();
-            nullable(sink, unique >= 0, unique);
+            nullable(sink, level.uniqueDataBytesKnown(), unique);
             sink.putLong(level.dataBytes());
             sink.putLong(level.mappings());
             sink.putLong(level.reinjectedBytes());
@@ -144,7 +144,7 @@ public final class MptcpConnectionsTable
             sink.putLong(level.interfaceBytes(InterfaceClass.WIFI));
             sink.putLong(level.interfaceBytes(InterfaceClass.CELLULAR));
             sink.putLong(level.interfaceBytes(InterfaceClass.UNKNOWN));
-            sink.putDouble(unique >= 0 && seconds > 0 ? unique / seconds : Double.NaN);
+            sink.putDouble(level.uniqueDataBytesKnown() && seconds > 0 ? unique / seconds : Double.NaN);
             sink.putBoolean(level.dataFin());
             sink.putLong(level.dssChecksums());
             final long n = level.rttSamples();

@@ -93,11 +93,17 @@ public final class DataLevel
 
     /**
      * @return data bytes acknowledged: highest DATA_ACK − IDSN − 1 (the DSN of the first byte is
-     * IDSN + 1), or -1 when no DATA_ACK or no IDSN is known.
+     * IDSN + 1), valid when {@link #uniqueDataBytesKnown()}.
      */
     public long uniqueDataBytes()
     {
-        return dataAckKnown && idsnKnown ? highestDataAck - idsn - 1 : -1;
+        return highestDataAck - idsn - 1;
+    }
+
+    /** @return whether a DATA_ACK and the IDSN (from the key, or the first mapping) are known. */
+    public boolean uniqueDataBytesKnown()
+    {
+        return dataAckKnown && idsnKnown;
     }
 
     /** @return bytes of all mappings sent, reinjections included, each mapping counted once. */

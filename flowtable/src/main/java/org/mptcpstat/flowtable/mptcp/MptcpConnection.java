@@ -1,5 +1,7 @@
 package org.mptcpstat.flowtable.mptcp;
 
+import com.carrotsearch.hppc.LongHashSet;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,8 @@ public final class MptcpConnection
     /** The MP_JOIN token that named this connection when its keys were never seen, else 0. */
     int unknownToken;
     final DataLevel[] directions = { new DataLevel(), new DataLevel() };
+    /** Reinjected (subflow, mapping) pairs already counted: packets repeating one count once. */
+    final LongHashSet reinjections = new LongHashSet();
     private final List<Subflow> subflows = new ArrayList<>();
     private int subflowCount;
 
@@ -48,6 +52,7 @@ public final class MptcpConnection
         maxOpenSubflows = 0;
         hmacFailures = 0;
         unknownToken = 0;
+        reinjections.clear();
         directions[0].reset();
         directions[1].reset();
         subflowCount = 0;

@@ -6,6 +6,7 @@ import org.mptcpstat.flowtable.SegmentList;
 import org.mptcpstat.flowtable.SequenceSpace;
 import org.mptcpstat.flowtable.SubflowField;
 import org.mptcpstat.flowtable.TcpConnection;
+import org.mptcpstat.flowtable.TcpDirectionField;
 import org.mptcpstat.parser.mptcp.AddAddrOption;
 import org.mptcpstat.parser.mptcp.DssOption;
 import org.mptcpstat.parser.mptcp.MpCapableOption;
@@ -31,9 +32,13 @@ import java.util.List;
  * <li>Tokens and IDSNs come from the keys (SHA-1 for v0, SHA-256 for v1), once per key.</li>
  * <li>4-byte DSNs and DATA_ACKs are expanded to 64 bits next to the direction's highest known
  *     value: the DSN's width is flag {@code m}'s, the DATA_ACK's flag {@code a}'s.</li>
- * <li>A mapping repeated on consecutive packets of a subflow (Linux does it on every GSO
- *     segment) counts once. A mapping whose data sequence numbers were already mapped is a
- *     reinjection when another subflow sent them first, else a retransmission on the same subflow.</li>
+ * <li>A mapping counts once: one that starts at a subflow sequence number already mapped on its
+ *     subflow repeats an earlier one (Linux repeats a mapping on every GSO segment, and TCP
+ *     retransmissions carry theirs again).</li>
+ * <li>Each packet's payload is placed in the data sequence space by the mapping in force. Payload
+ *     that another subflow carried last makes the packet's mapping a reinjection (counted once per
+ *     mapping); a new mapping resending the subflow's own data is a retransmission on the same
+ *     subflow. The data then belongs to the subflow that sent it last.</li>
  * <li>The data-level RTT runs from a mapping's first transmission to the DATA_ACK that
  *     acknowledges exactly its end, with the TCP rules (Karn: no sample for resent data).</li>
  * </ul>
@@ -61,6 +66,8 @@ public final class MptcpTracker
     private final List<Integer> freeSlots = new ArrayList<>();
     private final byte[] hmac = new byte[HMAC_LENGTH];
     private long nextId;
+    /** Whether the packet being processed started a new mapping. */
+    private boolean newMapping;
 
     public MptcpTracker(final InterfaceClassifier interfaces, final MptcpListener listener)
     {
@@ -84,6 +91,7 @@ public final class MptcpTracker
         MptcpConnection mptcp = connectionOf(tcp);
         final long now = packet.timestampNanos();
         final boolean fromClient = direction == tcp.clientDirection();
+        newMapping = false;
         for (int i = 0; i < packet.mptcpOptionCount(); i++)
         {
             final int subtype = decoder.wrap(packet.buffer(), packet.mptcpOptionOffset(i), packet.mptcpOptionLength(i),
@@ -102,6 +110,11 @@ public final class MptcpTracker
         {
             mptcp.lastTime = now;
             handshakeProgress(mptcp, tcp, fromClient, packet);
+            if (packet.payloadLength() > 0)
+            {
+                carryData(mptcp, tcp, direction, fromClient != mptcp.subflow((int)tcp.get(SubflowField.SUBFLOW)).reversed ?
+                    0 : 1, packet, now);
+            }
         }
     }
 
@@ -461,15 +474,15 @@ public final class MptcpTracker
 
     private void dataAck(final DataLevel acked, final long raw, final boolean eightBytes, final long now)
     {
-        final long reference = acked.dataAckKnown ? acked.highestDataAck : acked.dsnKnown ? acked.dsnEnd :
-            acked.idsnKnown ? acked.idsn + 1 : -1;
-        if (!eightBytes && reference < 0)
+        if (!eightBytes && !acked.dataAckKnown && !acked.dsnKnown && !acked.idsnKnown)
         {
             // A 4-byte DATA_ACK cannot be placed before anything of that direction is known.
             return;
         }
+        // 64-bit data sequence numbers use all 64 bits: "unknown" is a flag, never a value.
+        final long reference = acked.dataAckKnown ? acked.highestDataAck : acked.dsnKnown ? acked.dsnEnd : acked.idsn + 1;
         final long ack = eightBytes ? raw : expand(raw, reference);
-        if (!acked.dataAckKnown || ack > acked.highestDataAck)
+        if (!acked.dataAckKnown || ack - acked.highestDataAck > 0)
         {
             acked.highestDataAck = ack;
             acked.dataAckKnown = true;
@@ -494,17 +507,22 @@ public final class MptcpTracker
             level.burstPackets++;
             level.burstLast = now;
         }
-        final SubflowField dsnField = SubflowField.ofDirection(SubflowField.LAST_MAPPING_DSN_A_TO_B, direction);
-        final SubflowField ssnField = SubflowField.ofDirection(SubflowField.LAST_MAPPING_SSN_A_TO_B, direction);
-        final SubflowField lengthField = SubflowField.ofDirection(SubflowField.LAST_MAPPING_LENGTH_A_TO_B, direction);
-        if (tcp.get(dsnField) == dsn && tcp.get(ssnField) == ssn && tcp.get(lengthField) == length)
+        // The DATA_FIN takes the mapping's last data sequence number but is no data: Linux sends it
+        // on every subflow, which must not read as a reinjection.
+        final long dataBytes = length - (dataFin ? 1 : 0);
+        tcp.put(SubflowField.ofDirection(SubflowField.MAPPING_DSN_A_TO_B, direction), dsn);
+        tcp.put(SubflowField.ofDirection(SubflowField.MAPPING_SSN_A_TO_B, direction), ssn);
+        tcp.put(SubflowField.ofDirection(SubflowField.MAPPING_DATA_BYTES_A_TO_B, direction), dataBytes);
+        final SubflowField ssnEndField = SubflowField.ofDirection(SubflowField.MAPPED_SSN_END_A_TO_B, direction);
+        final long mappedEnd = tcp.get(ssnEndField);
+        if (mappedEnd != 0 && (int)(ssn - mappedEnd) < 0)
         {
-            // The same mapping again: the next GSO segment of one send, or a TCP retransmission.
+            // Starts in subflow data already mapped: the same mapping again, on the next GSO
+            // segment of one send or on a TCP retransmission, even with other mappings between.
             return;
         }
-        tcp.put(dsnField, dsn);
-        tcp.put(ssnField, ssn);
-        tcp.put(lengthField, length);
+        tcp.put(ssnEndField, ssn + length);
+        newMapping = true;
         if (!level.idsnKnown)
         {
             // Keys never seen (capture started late): the first mapping anchors the data sequence space.
@@ -512,26 +530,6 @@ public final class MptcpTracker
             level.idsnKnown = true;
         }
         final Subflow subflow = mptcp.subflow(subflowNumber);
-        final long overlap = space.wrap(level.spaceHead, level.spaceTail).record(dsn, dsn + length, now, subflowNumber);
-        level.spaceHead = space.head();
-        level.spaceTail = space.tail();
-        if (overlap > 0)
-        {
-            final int original = space.resentOwner();
-            if (original != subflowNumber)
-            {
-                level.reinjectedMappings++;
-                level.reinjectedBytes += overlap;
-                mptcp.subflow(original).reinjectionsOriginated++;
-                subflow.reinjectionsReceived++;
-                listener.onReinjection(mptcp, side, now, dsn, length, original, subflowNumber, space.sinceFirstNanos());
-            }
-            else
-            {
-                level.sameSubflowRetransmissions++;
-            }
-        }
-        final long dataBytes = length - (dataFin ? 1 : 0);
         level.mappings++;
         level.dataBytes += dataBytes;
         level.dssChecksums += checksum ? 1 : 0;
@@ -554,13 +552,59 @@ public final class MptcpTracker
             level.burstPackets = packet.payloadLength() > 0 ? 1 : 0;
         }
         level.burstBytes += dataBytes;
-        level.dsnEnd = level.dsnKnown ? Math.max(level.dsnEnd, dsn + length) : dsn + length;
+        level.dsnEnd = level.dsnKnown && level.dsnEnd - (dsn + length) > 0 ? level.dsnEnd : dsn + length;
         level.dsnKnown = true;
         if (dataFin && !level.dataFin)
         {
             level.dataFin = true;
             listener.onEvent(mptcp, subflowNumber, side, now, MptcpEventType.DATA_FIN, -1, 0, 0, 0, -1, 0,
                 dsn + length - 1);
+        }
+    }
+
+    /**
+     * Records the data sequence numbers a packet's payload carries, placed by the mapping in force
+     * (its subflow sequence number against the mapping's), in its direction's sequence space; data
+     * another subflow carried last makes it a reinjection of that mapping.
+     */
+    private void carryData(final MptcpConnection mptcp, final TcpConnection tcp, final int direction, final int side,
+        final TcpPacket packet, final long now) throws IOException
+    {
+        final long dataBytes = tcp.get(SubflowField.ofDirection(SubflowField.MAPPING_DATA_BYTES_A_TO_B, direction));
+        if (dataBytes <= 0 || tcp.get(direction, TcpDirectionField.SYN_PACKETS) == 0)
+        {
+            // No mapping yet, or no SYN to count subflow sequence numbers from.
+            return;
+        }
+        final long dsn = tcp.get(SubflowField.ofDirection(SubflowField.MAPPING_DSN_A_TO_B, direction));
+        final long ssn = tcp.get(SubflowField.ofDirection(SubflowField.MAPPING_SSN_A_TO_B, direction));
+        final long relative = (packet.sequenceNumber() - tcp.get(direction, TcpDirectionField.SYN_SEQ)) & SEQUENCE_MASK;
+        final int offset = (int)(relative - ssn);
+        if (offset < 0 || offset >= dataBytes)
+        {
+            return;
+        }
+        final long start = dsn + offset;
+        final long end = offset + packet.payloadLength() < dataBytes ? start + packet.payloadLength() : dsn + dataBytes;
+        final int subflowNumber = (int)tcp.get(SubflowField.SUBFLOW);
+        final DataLevel level = mptcp.directions[side];
+        final long overlap = space.wrap(level.spaceHead, level.spaceTail).record(start, end, now, subflowNumber);
+        level.spaceHead = space.head();
+        level.spaceTail = space.tail();
+        final long reinjected = space.resentFromOthers();
+        if (newMapping && overlap > 0 && reinjected == 0)
+        {
+            level.sameSubflowRetransmissions++;
+        }
+        if (reinjected > 0 && mptcp.reinjections.add(dsn * 31 + dataBytes))
+        {
+            final int original = space.firstOtherOwner();
+            level.reinjectedMappings++;
+            level.reinjectedBytes += reinjected;
+            mptcp.subflow(original).reinjectionsOriginated++;
+            mptcp.subflow(subflowNumber).reinjectionsReceived++;
+            listener.onReinjection(mptcp, side, now, dsn, dataBytes, original, subflowNumber,
+                now - space.firstSentByOthers());
         }
     }
 
