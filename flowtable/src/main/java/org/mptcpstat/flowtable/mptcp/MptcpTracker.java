@@ -309,7 +309,11 @@ public final class MptcpTracker
                 break;
             case MptcpSubtype.MP_TCPRST:
                 final Subflow record = mptcp.subflow(subflow);
-                record.tcpRstReason = decoder.mpTcpRst().reason();
+                if (record.tcpRstReason < 0)
+                {
+                    // The first reset gives the reason; the peer's answering reset usually says 0.
+                    record.tcpRstReason = decoder.mpTcpRst().reason();
+                }
                 listener.onEvent(mptcp, subflow, side, now, MptcpEventType.MP_TCPRST, -1, 0, 0, 0, -1,
                     decoder.mpTcpRst().isTransient() ? 1 : 0, decoder.mpTcpRst().reason());
                 break;
@@ -596,11 +600,11 @@ public final class MptcpTracker
         {
             level.sameSubflowRetransmissions++;
         }
+        level.reinjectedBytes += reinjected;
         if (reinjected > 0 && mptcp.reinjections.add(dsn * 31 + dataBytes))
         {
             final int original = space.firstOtherOwner();
             level.reinjectedMappings++;
-            level.reinjectedBytes += reinjected;
             mptcp.subflow(original).reinjectionsOriginated++;
             mptcp.subflow(subflowNumber).reinjectionsReceived++;
             listener.onReinjection(mptcp, side, now, dsn, dataBytes, original, subflowNumber,
