@@ -25,6 +25,7 @@ public final class SegmentList
     private int[] retransmissions = new int[1024];
     private int[] acks = new int[1024];
     private int[] owners = new int[1024];
+    private boolean[] changedOwner = new boolean[1024];
     private int[] next = new int[1024];
     private int[] previous = new int[1024];
     private int freeHead = NONE;
@@ -53,6 +54,7 @@ public final class SegmentList
         retransmissions[segment] = 0;
         acks[segment] = 0;
         owners[segment] = owner;
+        changedOwner[segment] = false;
         next[segment] = NONE;
         previous[segment] = NONE;
         return segment;
@@ -131,7 +133,19 @@ public final class SegmentList
 
     void owner(final int segment, final int owner)
     {
+        changedOwner[segment] |= owners[segment] != owner;
         owners[segment] = owner;
+    }
+
+    /** @return whether another owner has sent these sequence numbers before the current one. */
+    boolean changedOwner(final int segment)
+    {
+        return changedOwner[segment];
+    }
+
+    void changedOwner(final int segment, final boolean changed)
+    {
+        changedOwner[segment] = changed;
     }
 
     int next(final int segment)
@@ -182,6 +196,7 @@ public final class SegmentList
         retransmissions = Arrays.copyOf(retransmissions, capacity);
         acks = Arrays.copyOf(acks, capacity);
         owners = Arrays.copyOf(owners, capacity);
+        changedOwner = Arrays.copyOf(changedOwner, capacity);
         next = Arrays.copyOf(next, capacity);
         previous = Arrays.copyOf(previous, capacity);
     }

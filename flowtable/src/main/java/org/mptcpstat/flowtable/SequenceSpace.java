@@ -32,6 +32,7 @@ public final class SequenceSpace
     private long sincePreviousNanos;
     private long sinceFirstNanos;
     private long resentFromOthers;
+    private long firstResentFromOthers;
     private int firstOtherOwner;
     private long firstOtherSent;
 
@@ -94,6 +95,7 @@ public final class SequenceSpace
         sincePreviousNanos = -1;
         sinceFirstNanos = -1;
         resentFromOthers = 0;
+        firstResentFromOthers = 0;
         firstOtherOwner = -1;
         long first = firstSeq;
         boolean split = false;
@@ -130,6 +132,7 @@ public final class SequenceSpace
             if (segments.owner(p) != owner)
             {
                 resentFromOthers += resent;
+                firstResentFromOthers += segments.changedOwner(p) ? 0 : resent;
                 noteOther(p);
                 p = takeOver(p, first, before(end, segments.end(p)) ? end : segments.end(p), owner);
             }
@@ -183,6 +186,7 @@ public final class SequenceSpace
             segments.owner(segment));
         segments.lastSent(right, segments.lastSent(segment));
         segments.acks(right, segments.acks(segment));
+        segments.changedOwner(right, segments.changedOwner(segment));
         segments.retransmissions(right, segments.retransmissions(segment));
         segments.end(segment, position);
         segments.link(right, segment, segments.next(segment));
@@ -258,6 +262,15 @@ public final class SequenceSpace
     public boolean outOfOrder()
     {
         return outOfOrder;
+    }
+
+    /**
+     * @return the bytes of the last record that other owners had sent and that no owner had
+     * resent before: summed, the size of the union of resent ranges.
+     */
+    public long firstResentFromOthers()
+    {
+        return firstResentFromOthers;
     }
 
     /** @return the bytes of the last record that other owners had sent (MPTCP: reinjected bytes). */

@@ -67,8 +67,10 @@ public final class MptcpConnectionsTable
                 .column(d + "data_bytes", INT64, "bytes", who + "bytes of all mappings, reinjections included, each " +
                     "mapping counted once (also when repeated on every GSO segment).", "")
                 .column(d + "mappings", INT64, "", who + "distinct DSS mappings.", "")
-                .column(d + "reinjected_bytes", INT64, "bytes", who + "mapped bytes sent again on another subflow.",
-                    "mptcptrace: bytesReinjected")
+                .column(d + "reinjected_bytes", INT64, "bytes", who + "payload bytes of packets resending data " +
+                    "another subflow carried last, every time it happens.", "")
+                .column(d + "distinct_reinjected_bytes", INT64, "bytes", who + "data bytes sent on more than one " +
+                    "subflow, each counted once (the union of reinjected ranges).", "mptcptrace: bytesReinjected")
                 .column(d + "reinjected_mappings", INT64, "", who + "mappings that resent data first sent on another " +
                     "subflow.", "tshark: mptcp.reinjection_of")
                 .column(d + "reinjected_share", FLOAT64, "", who + "reinjected_bytes / data_bytes.", "")
@@ -136,6 +138,7 @@ public final class MptcpConnectionsTable
             sink.putLong(level.dataBytes());
             sink.putLong(level.mappings());
             sink.putLong(level.reinjectedBytes());
+            sink.putLong(level.distinctReinjectedBytes());
             sink.putLong(level.reinjectedMappings());
             sink.putDouble(level.dataBytes() == 0 ? Double.NaN : (double)level.reinjectedBytes() / level.dataBytes());
             sink.putLong(level.sameSubflowRetransmissions());

@@ -22,6 +22,7 @@ public final class DataLevel
     long mappings;
     long reinjectedBytes;
     long reinjectedMappings;
+    long distinctReinjectedBytes;
     long sameSubflowRetransmissions;
     long subflowSwitches;
     long initialSubflowBytes;
@@ -55,6 +56,7 @@ public final class DataLevel
         mappings = 0;
         reinjectedBytes = 0;
         reinjectedMappings = 0;
+        distinctReinjectedBytes = 0;
         sameSubflowRetransmissions = 0;
         subflowSwitches = 0;
         initialSubflowBytes = 0;
@@ -120,6 +122,12 @@ public final class DataLevel
     public long reinjectedBytes()
     {
         return reinjectedBytes;
+    }
+
+    /** @return data bytes sent on more than one subflow, each counted once (the union of reinjected ranges). */
+    public long distinctReinjectedBytes()
+    {
+        return distinctReinjectedBytes;
     }
 
     public long reinjectedMappings()

@@ -601,6 +601,7 @@ public final class MptcpTracker
             level.sameSubflowRetransmissions++;
         }
         level.reinjectedBytes += reinjected;
+        level.distinctReinjectedBytes += space.firstResentFromOthers();
         if (reinjected > 0 && mptcp.reinjections.add(dsn * 31 + dataBytes))
         {
             final int original = space.firstOtherOwner();
