@@ -64,6 +64,9 @@ final class AnalyzeCommand implements Callable<Integer>
         description = "Addresses or prefixes of the proxy: the server side of connections whose SYN was not seen.")
     private List<String> proxy = new ArrayList<>();
 
+    @Option(names = "--only-proxy", description = "Keep only connections to or from the --proxy addresses.")
+    private boolean onlyProxy;
+
     @Option(names = "--wifi-prefix", split = ",", paramLabel = "PREFIX",
         description = "Phone addresses or prefixes on WiFi (e.g. 192.168.0.0/16).")
     private List<String> wifiPrefixes = new ArrayList<>();
@@ -118,6 +121,10 @@ final class AnalyzeCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(commandLine, "--proxy: " + ex.getMessage());
         }
+        if (onlyProxy && proxy.isEmpty())
+        {
+            throw new CommandLine.ParameterException(commandLine, "--only-proxy needs --proxy");
+        }
         final InterfaceClassifier interfaces;
         try
         {
@@ -130,7 +137,7 @@ final class AnalyzeCommand implements Callable<Integer>
         }
         final PrintWriter err = commandLine.getErr();
         final Analysis analysis = new Analysis(output,
-            new AnalysisSettings(tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, interfaces,
+            new AnalysisSettings(tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, onlyProxy, interfaces,
                 socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword)), threads,
             !quiet && System.console() != null);
         final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);

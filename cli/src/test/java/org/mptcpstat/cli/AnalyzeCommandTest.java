@@ -125,6 +125,37 @@ class AnalyzeCommandTest
     }
 
     @Test
+    void shouldClassSubflowsByPhoneAddressAndCountBytesPerNetwork() throws IOException
+    {
+        final Path map = Files.writeString(dir.resolve("ifaces.txt"), "# address,interface\n10.0.0.2,rmnet0\n");
+        assertEquals(0, run("analyze", "-q", "--format", "csv", "--wifi-prefix", "192.168.0.0/16", "--iface-map",
+            map.toString(), "-o", dir.resolve("out").toString(), sample().toString()));
+
+        final List<String> subflows = Files.readAllLines(dir.resolve("out/sample/mptcp_subflows.csv"));
+        assertTrue(subflows.stream().anyMatch(l -> l.contains(",wifi,192.168.1.2,")), subflows.toString());
+        assertTrue(subflows.stream().anyMatch(l -> l.contains(",cellular,10.0.0.2,")), subflows.toString());
+        final List<String> connections = Files.readAllLines(dir.resolve("out/sample/mptcp_connections.csv"));
+        final List<String> header = List.of(connections.get(0).split(","));
+        long cellular = 0;
+        for (final String row : connections.subList(1, connections.size()))
+        {
+            final String[] cells = row.split(",");
+            cellular += Long.parseLong(cells[header.indexOf("c2s_cellular_bytes")]) +
+                Long.parseLong(cells[header.indexOf("s2c_cellular_bytes")]);
+        }
+        assertTrue(cellular > 0, "the sample carries data over cellular: " + connections);
+    }
+
+    @Test
+    void shouldKeepOnlyConnectionsOfTheProxy() throws IOException
+    {
+        assertEquals(0, run("analyze", "-q", "--format", "csv", "--proxy", "203.0.113.99", "--only-proxy",
+            "-o", dir.resolve("out").toString(), sample().toString()));
+        assertEquals(1, Files.readAllLines(dir.resolve("out/sample/tcp_connections.csv")).size(), "header only");
+        assertEquals(2, run("analyze", "--only-proxy", sample().toString()));
+    }
+
+    @Test
     void shouldRejectBadOptionsAsUsageErrors()
     {
         assertEquals(2, run("analyze", "--format", "xml", sample().toString()));

@@ -103,6 +103,8 @@ class MptcpTrackerTest
             .end();
         // The 4-byte DSN 0 follows 0x1_FFFF_FF00 + 0x100 = 0x2_0000_0000: new data, not old.
         final RecordingMptcpListener.Finished c = only();
+        assertEquals(List.of("unknown id=-1 backup=false established=false failure=none"), c.subflowFacts(),
+            "a subflow whose handshake was not captured is still reported, of an unknown connection");
         assertEquals(0x100 + 100, c.dataBytes()[0]);
         assertArrayEquals(new long[] { 0, 0 }, c.reinjectedBytes());
     }

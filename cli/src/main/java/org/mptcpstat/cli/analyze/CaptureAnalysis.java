@@ -85,7 +85,7 @@ final class CaptureAnalysis
             for (boolean more = any; more; more = reader.next(record))
             {
                 packets++;
-                if (decoder.decode(record, packet) == DecodeStatus.TCP)
+                if (decoder.decode(record, packet) == DecodeStatus.TCP && settings.keeps(packet))
                 {
                     tcpPackets++;
                     tracker.onPacket(packet);

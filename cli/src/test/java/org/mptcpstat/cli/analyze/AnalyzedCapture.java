@@ -24,7 +24,7 @@ final class AnalyzedCapture
     static List<Map<String, String>> connections(final Path capture, final Path folder) throws IOException
     {
         final CaptureSummary summary = new CaptureAnalysis(capture, folder, new AnalysisSettings(
-            EnumSet.of(TableFormat.CSV), 300_000_000_000L, AddressPrefixes.none(), InterfaceClassifier.none(), null),
+            EnumSet.of(TableFormat.CSV), 300_000_000_000L, AddressPrefixes.none(), false, InterfaceClassifier.none(), null),
             new AtomicLong(), new AtomicLong()).run();
         assertTrue(summary.complete(), capture + ": " + summary.problem());
         return CsvTable.read(folder.resolve("tcp_connections.csv"));

@@ -29,7 +29,8 @@ public final class RecordingMptcpListener implements MptcpListener
         for (int i = 0; i < c.subflowCount(); i++)
         {
             final Subflow s = c.subflow(i);
-            facts.add((s.initial() ? "initial" : "join") + " id=" + s.addressId() + " backup=" + s.backupAtJoin() +
+            facts.add((s.initial() ? "initial" : s.addressId() >= 0 ? "join" : "unknown") + " id=" + s.addressId() +
+                " backup=" + s.backupAtJoin() +
                 " established=" + s.established() + " failure=" + s.failure().label());
         }
         finished.add(new Finished(c.id(), c.version(), c.fallback(), c.endReason(), c.subflowCount(),
