@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     description = "Analyze captures (files or folders; pcap or pcapng, plain or gzip) in one pass each and write, " +
         "per capture, the TCP tables (tcp_connections, tcp_retransmissions, tcp_ack_sizes) and the MPTCP tables " +
-        "(mptcp_connections, mptcp_subflows, mptcp_events, mptcp_reinjections, mptcp_bursts) into OUTPUT/<capture name>/.")
+        "(mptcp_connections, mptcp_subflows, mptcp_events, mptcp_reinjections, mptcp_bursts, mptcp_data_ack_sizes) " +
+        "into OUTPUT/<capture name>/.")
 final class AnalyzeCommand implements Callable<Integer>
 {
     @CommandLine.Spec

@@ -21,6 +21,6 @@ public final class OutputTables
     {
         return List.of(TcpConnectionsTable.schema(), TcpRetransmissionsTable.schema(), TcpAckSizesTable.schema(),
             MptcpConnectionsTable.schema(), MptcpSubflowsTable.schema(), MptcpEventTables.events(),
-            MptcpEventTables.reinjections(), MptcpEventTables.bursts());
+            MptcpEventTables.reinjections(), MptcpEventTables.bursts(), MptcpEventTables.dataAckSizes());
     }
 }

@@ -75,7 +75,8 @@ final class CaptureAnalysis
                 open(MptcpSubflowsTable.schema(), timeDecimals, sinks),
                 open(MptcpEventTables.events(), timeDecimals, sinks),
                 open(MptcpEventTables.reinjections(), timeDecimals, sinks),
-                open(MptcpEventTables.bursts(), timeDecimals, sinks));
+                open(MptcpEventTables.bursts(), timeDecimals, sinks),
+                open(MptcpEventTables.dataAckSizes(), timeDecimals, sinks));
             final MptcpTracker mptcp = new MptcpTracker(settings.interfaces(), mptcpTables);
             final TcpTracker tracker = new TcpTracker(settings.idleTimeoutNanos(), settings.serverPrefixes(), tcpTables,
                 mptcp, new SocksSniffer(settings.socksTable()));

@@ -56,6 +56,15 @@ public final class MptcpEventTables
         .column("packets", INT64, "packets", "Data packets of the run (GSO segments each count).", "")
         .build();
 
+    private static final TableSchema DATA_ACK_SIZES = TableSchema.builder("mptcp_data_ack_sizes",
+            "A histogram per MPTCP connection and data direction: DATA_ACKs that advanced the data-level " +
+            "acknowledgment, by data bytes newly acknowledged.")
+        .column("mptcp_id", INT64, "", "The MPTCP connection.", "")
+        .enumColumn("direction", DIRECTIONS, "Direction of the acknowledged data.", "mptcptrace: c2s_acksize")
+        .column("acked_bytes", INT64, "bytes", "Data sequence numbers newly acknowledged by one DATA_ACK.", "")
+        .column("count", INT64, "", "DATA_ACKs that acknowledged exactly that many.", "")
+        .build();
+
     private MptcpEventTables()
     {
     }
@@ -73,6 +82,30 @@ public final class MptcpEventTables
     public static TableSchema bursts()
     {
         return BURSTS;
+    }
+
+    public static TableSchema dataAckSizes()
+    {
+        return DATA_ACK_SIZES;
+    }
+
+    /** Writes both directions' DATA_ACK size histograms, sizes ascending. */
+    static void writeDataAckSizes(final RowSink sink, final MptcpConnection c) throws IOException
+    {
+        for (int direction = 0; direction < 2; direction++)
+        {
+            final long[] sizes = c.direction(direction).dataAckSizes().keys().toArray();
+            java.util.Arrays.sort(sizes);
+            for (final long size : sizes)
+            {
+                sink.beginRow();
+                sink.putLong(c.id());
+                sink.putEnum(direction);
+                sink.putLong(size);
+                sink.putLong(c.direction(direction).dataAckSizes().get(size));
+                sink.endRow();
+            }
+        }
     }
 
     static void writeEvent(final RowSink sink, final MptcpConnection c, final int subflow, final int direction,

@@ -7,7 +7,7 @@ import org.mptcpstat.flowtable.mptcp.MptcpListener;
 
 import java.io.IOException;
 
-/** Writes what the MPTCP tracker reports into the five MPTCP tables. */
+/** Writes what the MPTCP tracker reports into the six MPTCP tables. */
 public final class MptcpTableWriter implements MptcpListener
 {
     private final RowSink connections;
@@ -15,10 +15,12 @@ public final class MptcpTableWriter implements MptcpListener
     private final RowSink events;
     private final RowSink reinjections;
     private final RowSink bursts;
+    private final RowSink dataAckSizes;
 
     public MptcpTableWriter(final RowSink connections, final RowSink subflows, final RowSink events,
-        final RowSink reinjections, final RowSink bursts)
+        final RowSink reinjections, final RowSink bursts, final RowSink dataAckSizes)
     {
+        this.dataAckSizes = dataAckSizes;
         this.connections = connections;
         this.subflows = subflows;
         this.events = events;
@@ -31,6 +33,7 @@ public final class MptcpTableWriter implements MptcpListener
     {
         MptcpConnectionsTable.write(connection, connections);
         MptcpSubflowsTable.write(connection, subflows);
+        MptcpEventTables.writeDataAckSizes(dataAckSizes, connection);
     }
 
     @Override

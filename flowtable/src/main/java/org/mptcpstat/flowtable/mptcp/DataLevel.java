@@ -1,5 +1,6 @@
 package org.mptcpstat.flowtable.mptcp;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
@@ -37,6 +38,8 @@ public final class DataLevel
     long rttMinMicros;
     long rttMaxMicros;
     private IntCountsHistogram rttHistogram;
+    /** DATA_ACKs that advanced the acknowledgment, by data bytes newly acknowledged. */
+    final LongIntHashMap dataAckSizes = new LongIntHashMap();
     /** The subflow that carried the last new mapping, -1 before any. */
     int lastSubflow;
     long burstStart;
@@ -74,6 +77,7 @@ public final class DataLevel
         {
             rttHistogram.reset();
         }
+        dataAckSizes.clear();
         lastSubflow = -1;
         burstBytes = 0;
         burstPackets = 0;
@@ -189,6 +193,12 @@ public final class DataLevel
     public long rttMaxMicros()
     {
         return rttSamples == 0 ? -1 : rttMaxMicros;
+    }
+
+    /** @return DATA_ACK counts by newly acknowledged data bytes (the other side's DATA_ACKs). */
+    public LongIntHashMap dataAckSizes()
+    {
+        return dataAckSizes;
     }
 
     /** @return an RTT percentile in µs, or -1 without samples. */

@@ -486,6 +486,10 @@ public final class MptcpTracker
         // 64-bit data sequence numbers use all 64 bits: "unknown" is a flag, never a value.
         final long reference = acked.dataAckKnown ? acked.highestDataAck : acked.dsnKnown ? acked.dsnEnd : acked.idsn + 1;
         final long ack = eightBytes ? raw : expand(raw, reference);
+        if (acked.dataAckKnown && ack - acked.highestDataAck > 0)
+        {
+            acked.dataAckSizes.addTo(ack - acked.highestDataAck, 1);
+        }
         if (!acked.dataAckKnown || ack - acked.highestDataAck > 0)
         {
             acked.highestDataAck = ack;
