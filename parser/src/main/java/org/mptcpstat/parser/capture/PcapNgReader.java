@@ -22,7 +22,7 @@ import java.nio.ByteOrder;
  *                                   28 | packet data, padded to 32 bits, then options
  * </pre>
  */
-public final class PcapNgReader implements CaptureReader
+public final class PcapNgReader extends SourceReader
 {
     static final int SECTION_HEADER_BLOCK = 0x0A0D0D0A;
     private static final int INTERFACE_DESCRIPTION_BLOCK = 1;
@@ -62,20 +62,17 @@ public final class PcapNgReader implements CaptureReader
     private static final int SPB_ORIGINAL_LENGTH_OFFSET = 8;
     private static final int SPB_DATA_OFFSET = 12;
 
-    private final CaptureSource source;
     private final InterfaceTable interfaces = new InterfaceTable();
     private ByteOrder order = ByteOrder.BIG_ENDIAN;
     private long position;
     private long frameNumber;
-    private long malformed;
-    private String fault;
 
     /**
      * @throws CaptureFormatException when the file does not start with a section header block.
      */
     public PcapNgReader(final CaptureSource source) throws CaptureFormatException
     {
-        this.source = source;
+        super(source);
         if (source.fetch(0, SHB_MIN_LENGTH) < SHB_MIN_LENGTH ||
             source.buffer().getInt(source.index() + BLOCK_TYPE_OFFSET, ByteOrder.BIG_ENDIAN) != SECTION_HEADER_BLOCK)
         {
@@ -293,53 +290,9 @@ public final class PcapNgReader implements CaptureReader
         return true;
     }
 
-    private void stop(final String reason)
-    {
-        malformed++;
-        fault = reason;
-    }
-
-    private void noteSourceFault()
-    {
-        if (source.fault() != null)
-        {
-            fault = source.fault();
-        }
-    }
-
     @Override
     public int timestampDecimals()
     {
         return interfaces.finestDecimals();
-    }
-
-    @Override
-    public long malformedRecords()
-    {
-        return malformed;
-    }
-
-    @Override
-    public String fault()
-    {
-        return fault;
-    }
-
-    @Override
-    public long bytesConsumed()
-    {
-        return source.fileBytesConsumed();
-    }
-
-    @Override
-    public long size()
-    {
-        return source.size();
-    }
-
-    @Override
-    public void close()
-    {
-        source.close();
     }
 }

@@ -21,7 +21,7 @@ import java.nio.ByteOrder;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class PcapReader implements CaptureReader
+public final class PcapReader extends SourceReader
 {
     static final int MAGIC_MICROS = 0xA1B2C3D4;
     static final int MAGIC_NANOS = 0xA1B23C4D;
@@ -37,22 +37,19 @@ public final class PcapReader implements CaptureReader
     /** Only the low 16 bits name the link type; the upper bits carry FCS information. */
     private static final int LINK_TYPE_MASK = 0xFFFF;
 
-    private final CaptureSource source;
     private final ByteOrder order;
     private final long nanosPerFractionUnit;
     private final long snapLength;
     private final int linkType;
     private long position = FILE_HEADER_LENGTH;
     private long frameNumber;
-    private long malformed;
-    private String fault;
 
     /**
      * @throws CaptureFormatException when the file header is missing or has no pcap magic.
      */
     public PcapReader(final CaptureSource source) throws CaptureFormatException
     {
-        this.source = source;
+        super(source);
         if (source.fetch(0, FILE_HEADER_LENGTH) < FILE_HEADER_LENGTH)
         {
             throw new CaptureFormatException("file too short for a pcap header");
@@ -129,54 +126,9 @@ public final class PcapReader implements CaptureReader
         return true;
     }
 
-    /** A record header that cannot be trusted leaves no safe place to resume, so reading ends. */
-    private void stop(final String reason)
-    {
-        malformed++;
-        fault = reason;
-    }
-
-    private void noteSourceFault()
-    {
-        if (source.fault() != null)
-        {
-            fault = source.fault();
-        }
-    }
-
     @Override
     public int timestampDecimals()
     {
         return nanosPerFractionUnit == 1 ? 9 : 6;
-    }
-
-    @Override
-    public long malformedRecords()
-    {
-        return malformed;
-    }
-
-    @Override
-    public String fault()
-    {
-        return fault;
-    }
-
-    @Override
-    public long bytesConsumed()
-    {
-        return source.fileBytesConsumed();
-    }
-
-    @Override
-    public long size()
-    {
-        return source.size();
-    }
-
-    @Override
-    public void close()
-    {
-        source.close();
     }
 }
