@@ -23,7 +23,8 @@ import java.util.Properties;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Per-connection statistics for MPTCP and TCP packet captures.",
-    subcommands = { AnalyzeCommand.class, DecodeCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class })
+    subcommands = { AnalyzeCommand.class, SummaryCommand.class, DecodeCommand.class, ConvertCommand.class,
+        CommandLine.HelpCommand.class })
 public final class Main implements Runnable
 {
     @CommandLine.Spec

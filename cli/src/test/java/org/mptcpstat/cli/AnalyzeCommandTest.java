@@ -66,14 +66,15 @@ class AnalyzeCommandTest
     {
         final Path inputs = Files.createDirectories(dir.resolve("in"));
         Files.copy(sample(), inputs.resolve("good.pcap"));
-        Files.write(inputs.resolve("corrupt.pcap"), "this is no capture at all".getBytes(StandardCharsets.US_ASCII));
+        // gzip's magic number, then garbage: it looks like a capture until it is read.
+        Files.write(inputs.resolve("corrupt.pcap"), new byte[] { 0x1F, (byte)0x8B, 0x55, 0x55, 0x55, 0x55, 0x55 });
 
         assertEquals(1, run("analyze", "-q", "-o", dir.resolve("out").toString(), inputs.toString()));
 
         final String[] errors = err.toString().trim().split("\n");
         assertEquals(1, errors.length, err.toString());
-        assertTrue(errors[0].startsWith("mptcpstat: " + inputs.resolve("corrupt.pcap")) &&
-            errors[0].endsWith("not a pcap file (magic 74686973)"), errors[0]);
+        assertTrue(errors[0].startsWith("mptcpstat: " + inputs.resolve("corrupt.pcap") + ": corrupt gzip header"),
+            errors[0]);
         assertFalse(Files.exists(dir.resolve("out/corrupt/tcp_connections.csv")), "no table for the corrupt capture");
         assertEquals(rowsOfASeparateRun(), rows(dir.resolve("out/good/tcp_connections.csv")),
             "the good capture's table is complete");
@@ -81,6 +82,16 @@ class AnalyzeCommandTest
         {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
+    }
+
+    @Test
+    void shouldLeaveFilesThatAreNoCapturesInFoldersAlone() throws IOException
+    {
+        final Path inputs = Files.createDirectories(dir.resolve("in"));
+        Files.copy(sample(), inputs.resolve("trace.pcap"));
+        Files.writeString(inputs.resolve("notes.txt"), "phone 3, second run");
+        assertEquals(0, run("analyze", "-q", "-o", dir.resolve("out").toString(), inputs.toString()));
+        assertTrue(stdout().startsWith("captures: 1 analyzed"), stdout());
     }
 
     @Test

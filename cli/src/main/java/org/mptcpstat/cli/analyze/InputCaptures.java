@@ -1,7 +1,9 @@
 package org.mptcpstat.cli.analyze;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +19,16 @@ import java.util.stream.Stream;
  * Expands the command line's files and folders into the captures to analyze, each with the name
  * of its output folder: the file name without {@code .gz}, then without {@code .pcap},
  * {@code .pcapng} or {@code .cap}. Folders are walked recursively in name order; their files are
- * taken when the name contains one of the patterns (all of them without patterns). Files named
- * on the command line are always taken.
+ * taken when they start like a capture (pcap or pcapng magic, or gzip) and their name contains one
+ * of the patterns (if any), so that notes, scripts or earlier tables beside the captures are left
+ * alone. Files named on the command line are always taken.
  */
 final class InputCaptures
 {
+    private static final int PCAP_MICROS = 0xA1B2C3D4;
+    private static final int PCAP_NANOS = 0xA1B23C4D;
+    private static final int PCAPNG_SECTION = 0x0A0D0D0A;
+
     private InputCaptures()
     {
     }
@@ -40,7 +47,8 @@ final class InputCaptures
             {
                 try (Stream<Path> walk = Files.walk(input))
                 {
-                    walk.filter(Files::isRegularFile).filter(f -> matches(f, patterns)).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(f -> matches(f, patterns)).filter(InputCaptures::looksLikeCapture)
+                        .sorted().forEach(files::add);
                 }
                 catch (final UncheckedIOException ex)
                 {
@@ -91,6 +99,28 @@ final class InputCaptures
             }
         }
         return name;
+    }
+
+    /** @return whether the file starts with a pcap, pcapng or gzip magic number. */
+    private static boolean looksLikeCapture(final Path file)
+    {
+        final byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file))
+        {
+            if (in.readNBytes(head, 0, 4) < 4)
+            {
+                return false;
+            }
+        }
+        catch (final IOException ex)
+        {
+            // Unreadable: take it, so that its analysis reports why in one line.
+            return true;
+        }
+        final int magic = ByteBuffer.wrap(head).getInt();
+        return magic == PCAP_MICROS || magic == PCAP_NANOS || Integer.reverseBytes(magic) == PCAP_MICROS ||
+            Integer.reverseBytes(magic) == PCAP_NANOS || magic == PCAPNG_SECTION ||
+            ((head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B);
     }
 
     private static boolean matches(final Path file, final List<String> patterns)

@@ -35,19 +35,15 @@ public final class InflatingSource implements CaptureSource
     public InflatingSource(final Path path) throws IOException
     {
         this.file = new CountingInputStream(Files.newInputStream(path));
-        InputStream stream = null;
         try
         {
-            stream = new GZIPInputStream(file, INPUT_BUFFER_SIZE);
+            this.inflater = new GZIPInputStream(file, INPUT_BUFFER_SIZE);
         }
-        finally
+        catch (final IOException ex)
         {
-            if (stream == null)
-            {
-                file.close();
-            }
+            file.close();
+            throw new IOException("corrupt gzip header: " + ex.getMessage(), ex);
         }
-        this.inflater = stream;
     }
 
     @Override
