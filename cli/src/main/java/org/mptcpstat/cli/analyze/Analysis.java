@@ -60,7 +60,9 @@ public final class Analysis
         final AtomicLong packetsRead = new AtomicLong();
         final List<CaptureSummary> summaries = new ArrayList<>();
         final ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, captures.size()));
-        try (ProgressLine ignored = showProgress ? new ProgressLine(err, bytesRead, packetsRead, totalSize(captures)) : null)
+        final ProgressLine progress = showProgress ?
+            new ProgressLine(err, bytesRead, packetsRead, totalSize(captures)) : null;
+        try
         {
             final List<Future<CaptureSummary>> futures = new ArrayList<>();
             for (final Map.Entry<Path, String> capture : captures.entrySet())
@@ -81,6 +83,10 @@ public final class Analysis
         finally
         {
             pool.shutdownNow();
+            if (progress != null)
+            {
+                progress.close();
+            }
         }
         return report(summaries, (System.nanoTime() - start) / 1e9, out, err);
     }
