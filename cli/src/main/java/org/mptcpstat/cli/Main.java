@@ -23,7 +23,7 @@ import java.util.Properties;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Per-connection statistics for MPTCP and TCP packet captures.",
-    subcommands = { AnalyzeCommand.class, SummaryCommand.class, DecodeCommand.class, ConvertCommand.class,
+    subcommands = { AnalyzeCommand.class, SummaryCommand.class, ReportCommand.class, DecodeCommand.class, ConvertCommand.class,
         CommandLine.HelpCommand.class })
 public final class Main implements Runnable
 {

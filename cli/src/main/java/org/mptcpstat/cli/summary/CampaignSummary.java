@@ -1,5 +1,6 @@
 package org.mptcpstat.cli.summary;
 
+import org.mptcpstat.cli.tables.TableValues;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,13 +53,13 @@ public final class CampaignSummary
      */
     public void add(final Path captureFolder) throws IOException
     {
-        final MptcpConnectionTotals mptcp = TableTotals.replay(captureFolder, MptcpConnectionTotals.TABLE,
+        final MptcpConnectionTotals mptcp = TableValues.replay(captureFolder, MptcpConnectionTotals.TABLE,
             schema -> new MptcpConnectionTotals(schema, minBytes));
-        final SubflowTotals subflows = TableTotals.replay(captureFolder, SubflowTotals.TABLE,
+        final SubflowTotals subflows = TableValues.replay(captureFolder, SubflowTotals.TABLE,
             schema -> new SubflowTotals(schema, mptcp.keptIds));
-        final EventTotals eventTotals = TableTotals.replay(captureFolder, EventTotals.TABLE,
+        final EventTotals eventTotals = TableValues.replay(captureFolder, EventTotals.TABLE,
             schema -> new EventTotals(schema, mptcp.keptIds));
-        final TcpConnectionTotals tcp = TableTotals.replay(captureFolder, TcpConnectionTotals.TABLE,
+        final TcpConnectionTotals tcp = TableValues.replay(captureFolder, TcpConnectionTotals.TABLE,
             schema -> new TcpConnectionTotals(schema, minBytes));
 
         captures++;

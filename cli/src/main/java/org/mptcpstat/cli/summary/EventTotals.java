@@ -1,6 +1,7 @@
 package org.mptcpstat.cli.summary;
 
 import org.agrona.collections.LongHashSet;
+import org.mptcpstat.cli.tables.TableValues;
 import org.mptcpstat.emitters.table.ColumnType;
 import org.mptcpstat.emitters.table.TableSchema;
 
@@ -8,7 +9,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** Counts one capture's MPTCP events (ADD_ADDR, REMOVE_ADDR, MP_PRIO...) by type. */
-final class EventTotals extends TableTotals
+final class EventTotals extends TableValues
 {
     static final String TABLE = "mptcp_events";
 
@@ -30,7 +31,8 @@ final class EventTotals extends TableTotals
     }
 
     @Override
-    void endRow(final long[] values)
+
+    protected void endRow(final long[] values, final double[] doubles)
     {
         final int label = (int)values[type];
         if (label >= 0 && keptIds.contains(values[mptcpId]))

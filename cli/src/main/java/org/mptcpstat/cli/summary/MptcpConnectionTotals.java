@@ -1,6 +1,7 @@
 package org.mptcpstat.cli.summary;
 
 import org.agrona.collections.LongHashSet;
+import org.mptcpstat.cli.tables.TableValues;
 import org.mptcpstat.emitters.table.ColumnType;
 import org.mptcpstat.emitters.table.TableSchema;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * Adds up one capture's mptcp_connections, and remembers which connections passed
  * {@code --min-bytes} so that the subflow and event tables count only theirs.
  */
-final class MptcpConnectionTotals extends TableTotals
+final class MptcpConnectionTotals extends TableValues
 {
     static final String TABLE = "mptcp_connections";
     /** Buckets of the subflows-per-connection distribution: 1, 2, 3, 4 or more. */
@@ -59,7 +60,8 @@ final class MptcpConnectionTotals extends TableTotals
     }
 
     @Override
-    void endRow(final long[] values)
+
+    protected void endRow(final long[] values, final double[] doubles)
     {
         if (count(values[dataColumn[0]]) + count(values[dataColumn[1]]) < minBytes)
         {

@@ -2,6 +2,7 @@ package org.mptcpstat.cli.summary;
 
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
+import org.mptcpstat.cli.tables.TableValues;
 import org.mptcpstat.emitters.table.ColumnType;
 import org.mptcpstat.emitters.table.TableSchema;
 
@@ -9,7 +10,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** Counts one capture's failed joins by reason and its connections with two or more subflows that carried data. */
-final class SubflowTotals extends TableTotals
+final class SubflowTotals extends TableValues
 {
     static final String TABLE = "mptcp_subflows";
     /** The failure_reason label of subflows that did not fail. */
@@ -43,7 +44,8 @@ final class SubflowTotals extends TableTotals
     }
 
     @Override
-    void endRow(final long[] values)
+
+    protected void endRow(final long[] values, final double[] doubles)
     {
         final long id = values[mptcpId];
         if (!keptIds.contains(id))

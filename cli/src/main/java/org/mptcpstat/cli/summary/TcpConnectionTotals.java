@@ -1,12 +1,13 @@
 package org.mptcpstat.cli.summary;
 
+import org.mptcpstat.cli.tables.TableValues;
 import org.mptcpstat.emitters.table.ColumnType;
 import org.mptcpstat.emitters.table.TableSchema;
 
 import java.io.IOException;
 
 /** Adds up one capture's tcp_connections: packets, payload and retransmitted bytes, and server ports. */
-final class TcpConnectionTotals extends TableTotals
+final class TcpConnectionTotals extends TableValues
 {
     static final String TABLE = "tcp_connections";
     /** One slot per possible port: a row is counted by indexing, never by a map lookup. */
@@ -40,7 +41,8 @@ final class TcpConnectionTotals extends TableTotals
     }
 
     @Override
-    void endRow(final long[] values)
+
+    protected void endRow(final long[] values, final double[] doubles)
     {
         final long payload = count(values[payloadColumn[0]]) + count(values[payloadColumn[1]]);
         if (payload < minBytes)

@@ -1,4 +1,4 @@
-package org.mptcpstat.cli.summary;
+package org.mptcpstat.cli.tables;
 
 import org.mptcpstat.emitters.table.BinaryTableReader;
 import org.mptcpstat.emitters.table.ColumnType;
@@ -12,25 +12,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link RowSink} that adds up one table instead of writing it. Every value of a row lands in
- * one reused {@code long} slot per column, so subclasses read the columns they need by index in
- * {@link #endRow(long[])} and nothing is allocated per row.
+ * A {@link RowSink} that reads one table instead of writing it, for {@code summary} and
+ * {@code report}. Every value of a row lands in one reused slot per column (integers,
+ * nanoseconds, booleans and label indexes in a {@code long[]}, FLOAT64 values in a
+ * {@code double[]}), so subclasses read the columns they need by index in
+ * {@link #endRow(long[], double[])} and nothing is allocated per row.
  */
-abstract class TableTotals implements RowSink
+public abstract class TableValues implements RowSink
 {
     /** INT64, TIME and DURATION columns' "not measured"; also what {@link #putNull()} stores. */
-    static final long NOT_MEASURED = Long.MIN_VALUE;
+    public static final long NOT_MEASURED = Long.MIN_VALUE;
 
     private final long[] row;
+    private final double[] doubles;
     private int column;
 
-    TableTotals(final TableSchema schema)
+    protected TableValues(final TableSchema schema)
     {
         row = new long[schema.columnCount()];
+        doubles = new double[schema.columnCount()];
     }
 
-    /** Replays {@code folder/table.bin} into the totals {@code factory} makes from its schema. */
-    static <T extends TableTotals> T replay(final Path folder, final String table, final Factory<T> factory)
+    /** Replays {@code folder/table.bin} into the reader {@code factory} makes from its schema. */
+    public static <T extends TableValues> T replay(final Path folder, final String table, final Factory<T> factory)
         throws IOException
     {
         final Path file = folder.resolve(table + ".bin");
@@ -40,18 +44,18 @@ abstract class TableTotals implements RowSink
         }
         try (BinaryTableReader reader = BinaryTableReader.open(file))
         {
-            final T totals = factory.create(reader.schema());
-            reader.replay(totals);
-            return totals;
+            final T values = factory.create(reader.schema());
+            reader.replay(values);
+            return values;
         }
-        catch (final IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
             throw new IOException(table + ".bin: " + ex.getMessage(), ex);
         }
     }
 
-    /** @return the index of a column the summary needs, checked to be of {@code type}. */
-    static int column(final TableSchema schema, final String name, final ColumnType type) throws IOException
+    /** @return the index of a column the caller needs, checked to be of {@code type}. */
+    public static int column(final TableSchema schema, final String name, final ColumnType type) throws IOException
     {
         final int index = schema.indexOf(name);
         if (index < 0 || schema.column(index).type() != type)
@@ -62,19 +66,22 @@ abstract class TableTotals implements RowSink
     }
 
     /** @return the labels of an ENUM column, by index. */
-    static List<String> labels(final TableSchema schema, final int column)
+    public static List<String> labels(final TableSchema schema, final int column)
     {
         return schema.column(column).labels();
     }
 
     /** Counters that were not measured add nothing to a sum. */
-    static long count(final long value)
+    public static long count(final long value)
     {
         return value == NOT_MEASURED ? 0 : value;
     }
 
-    /** Called once per row with every column's value; ENUM cells hold the label index (-1: not measured). */
-    abstract void endRow(long[] values);
+    /**
+     * Called once per row with every column's value; ENUM cells hold the label index (-1: not
+     * measured); FLOAT64 cells are in {@code doubles} (NaN: not measured).
+     */
+    protected abstract void endRow(long[] values, double[] doubles);
 
     @Override
     public final void beginRow()
@@ -88,11 +95,10 @@ abstract class TableTotals implements RowSink
         row[column++] = value;
     }
 
-    /** No figure of the summary comes from a FLOAT64 column. */
     @Override
     public final void putDouble(final double value)
     {
-        column++;
+        doubles[column++] = value;
     }
 
     @Override
@@ -101,7 +107,7 @@ abstract class TableTotals implements RowSink
         row[column++] = nanos;
     }
 
-    /** No figure of the summary comes from an address. */
+    /** No figure is read from an address. */
     @Override
     public final void putAddress(final int ipVersion, final long high, final long low)
     {
@@ -123,13 +129,14 @@ abstract class TableTotals implements RowSink
     @Override
     public final void putNull()
     {
+        doubles[column] = Double.NaN;
         row[column++] = NOT_MEASURED;
     }
 
     @Override
     public final void endRow()
     {
-        endRow(row);
+        endRow(row, doubles);
     }
 
     /** Reading writes no file: there is nothing to commit, abort or close. */
@@ -148,9 +155,9 @@ abstract class TableTotals implements RowSink
     {
     }
 
-    /** Makes the totals of one table once its schema is known; fails when a needed column is missing. */
+    /** Makes the reader of one table once its schema is known; fails when a needed column is missing. */
     @FunctionalInterface
-    interface Factory<T extends TableTotals>
+    public interface Factory<T extends TableValues>
     {
         T create(TableSchema schema) throws IOException;
     }

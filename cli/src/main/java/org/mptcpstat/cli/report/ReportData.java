@@ -1,0 +1,248 @@
+package org.mptcpstat.cli.report;
+
+import com.carrotsearch.hppc.DoubleArrayList;
+import org.mptcpstat.cli.summary.CampaignSummary;
+import org.mptcpstat.cli.summary.Direction;
+import org.mptcpstat.cli.tables.TableValues;
+import org.mptcpstat.emitters.table.ColumnType;
+import org.mptcpstat.emitters.table.TableSchema;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-connection values a report draws, gathered from the binary tables of every capture
+ * folder {@link #add added}. Counts for the bar charts (server ports, failed joins) come from a
+ * {@link CampaignSummary}, so the report and {@code mptcpstat summary} agree on them.
+ */
+public final class ReportData
+{
+    private static final double MICROS_PER_MILLI = 1000.0;
+
+    private final CampaignSummary summary = new CampaignSummary(0);
+    private long captures;
+
+    final DoubleArrayList tcpDurations = new DoubleArrayList();
+    final DoubleArrayList[] payloadBytes = { new DoubleArrayList(), new DoubleArrayList() };
+    final DoubleArrayList[] tcpRttMs = { new DoubleArrayList(), new DoubleArrayList() };
+    final DoubleArrayList subflows = new DoubleArrayList();
+    final DoubleArrayList initialSubflowShare = new DoubleArrayList();
+    final DoubleArrayList wifiShare = new DoubleArrayList();
+    final DoubleArrayList cellularShare = new DoubleArrayList();
+    final DoubleArrayList reinjectionOverhead = new DoubleArrayList();
+    final DoubleArrayList[] dataRttMs = { new DoubleArrayList(), new DoubleArrayList() };
+    final DoubleArrayList[] burstBytes = { new DoubleArrayList(), new DoubleArrayList() };
+
+    /**
+     * Adds one capture folder. Its tables are all read before any value is kept, so a folder with a
+     * missing or damaged table adds nothing.
+     *
+     * @throws IOException with a one-line message naming the table that could not be read.
+     */
+    public void add(final Path captureFolder) throws IOException
+    {
+        final TcpValues tcp = TableValues.replay(captureFolder, TcpValues.TABLE, TcpValues::new);
+        final MptcpValues mptcp = TableValues.replay(captureFolder, MptcpValues.TABLE, MptcpValues::new);
+        final BurstValues bursts = TableValues.replay(captureFolder, BurstValues.TABLE, BurstValues::new);
+        // Last: it changes its totals only when all of its own tables could be read.
+        summary.add(captureFolder);
+
+        captures++;
+        tcpDurations.addAll(tcp.durations);
+        subflows.addAll(mptcp.subflows);
+        initialSubflowShare.addAll(mptcp.initialShare);
+        wifiShare.addAll(mptcp.wifiShare);
+        cellularShare.addAll(mptcp.cellularShare);
+        reinjectionOverhead.addAll(mptcp.reinjectionOverhead);
+        for (int d = 0; d < 2; d++)
+        {
+            payloadBytes[d].addAll(tcp.payload[d]);
+            tcpRttMs[d].addAll(tcp.rttMs[d]);
+            dataRttMs[d].addAll(mptcp.dataRttMs[d]);
+            burstBytes[d].addAll(bursts.bytes[d]);
+        }
+    }
+
+    /** @return capture folders added. */
+    public long captures()
+    {
+        return captures;
+    }
+
+    /** @return TCP connections per server port, most first (the summary's top list). */
+    public List<CampaignSummary.PortTotals> topServerPorts(final int limit)
+    {
+        return summary.topServerPorts(limit);
+    }
+
+    /** @return failed subflows by failure_reason, every reason but {@code none}. */
+    public Map<String, Long> failedJoins()
+    {
+        return summary.failedJoins();
+    }
+
+    private static double ratio(final long part, final long whole)
+    {
+        return (double)part / whole;
+    }
+
+    /** tcp_connections: duration, payload bytes and mean RTT per direction. */
+    private static final class TcpValues extends TableValues
+    {
+        static final String TABLE = "tcp_connections";
+
+        private final int duration;
+        private final int[] payloadColumn = new int[2];
+        private final int[] rttColumn = new int[2];
+
+        final DoubleArrayList durations = new DoubleArrayList();
+        final DoubleArrayList[] payload = { new DoubleArrayList(), new DoubleArrayList() };
+        final DoubleArrayList[] rttMs = { new DoubleArrayList(), new DoubleArrayList() };
+
+        TcpValues(final TableSchema schema) throws IOException
+        {
+            super(schema);
+            duration = column(schema, "duration", ColumnType.DURATION);
+            for (final Direction direction : Direction.values())
+            {
+                final int d = direction.ordinal();
+                payloadColumn[d] = column(schema, direction.label() + "_payload_bytes", ColumnType.INT64);
+                rttColumn[d] = column(schema, direction.label() + "_rtt_avg_us", ColumnType.FLOAT64);
+            }
+        }
+
+        @Override
+
+        protected void endRow(final long[] longs, final double[] doubles)
+        {
+            if (longs[duration] != NOT_MEASURED)
+            {
+                durations.add(longs[duration] / 1e9);
+            }
+            for (int d = 0; d < 2; d++)
+            {
+                if (longs[payloadColumn[d]] != NOT_MEASURED)
+                {
+                    payload[d].add(longs[payloadColumn[d]]);
+                }
+                if (Double.isFinite(doubles[rttColumn[d]]))
+                {
+                    rttMs[d].add(doubles[rttColumn[d]] / MICROS_PER_MILLI);
+                }
+            }
+        }
+    }
+
+    /** mptcp_connections: subflows, shares of the data bytes, reinjection overhead, data-level RTT. */
+    private static final class MptcpValues extends TableValues
+    {
+        static final String TABLE = "mptcp_connections";
+
+        private final int subflowsColumn;
+        private final int[] data = new int[2];
+        private final int[] initial = new int[2];
+        private final int[] wifi = new int[2];
+        private final int[] cellular = new int[2];
+        private final int[] reinjected = new int[2];
+        private final int[] rtt = new int[2];
+
+        final DoubleArrayList subflows = new DoubleArrayList();
+        final DoubleArrayList initialShare = new DoubleArrayList();
+        final DoubleArrayList wifiShare = new DoubleArrayList();
+        final DoubleArrayList cellularShare = new DoubleArrayList();
+        final DoubleArrayList reinjectionOverhead = new DoubleArrayList();
+        final DoubleArrayList[] dataRttMs = { new DoubleArrayList(), new DoubleArrayList() };
+
+        MptcpValues(final TableSchema schema) throws IOException
+        {
+            super(schema);
+            subflowsColumn = column(schema, "subflows", ColumnType.INT64);
+            for (final Direction direction : Direction.values())
+            {
+                final int d = direction.ordinal();
+                final String prefix = direction.label() + "_";
+                data[d] = column(schema, prefix + "data_bytes", ColumnType.INT64);
+                initial[d] = column(schema, prefix + "initial_subflow_bytes", ColumnType.INT64);
+                wifi[d] = column(schema, prefix + "wifi_bytes", ColumnType.INT64);
+                cellular[d] = column(schema, prefix + "cellular_bytes", ColumnType.INT64);
+                reinjected[d] = column(schema, prefix + "reinjected_bytes", ColumnType.INT64);
+                rtt[d] = column(schema, prefix + "data_rtt_avg_us", ColumnType.FLOAT64);
+            }
+        }
+
+        @Override
+
+        protected void endRow(final long[] longs, final double[] doubles)
+        {
+            if (longs[subflowsColumn] != NOT_MEASURED)
+            {
+                subflows.add(longs[subflowsColumn]);
+            }
+            final long dataBytes = sum(longs, data);
+            if (dataBytes > 0)
+            {
+                initialShare.add(ratio(sum(longs, initial), dataBytes));
+                reinjectionOverhead.add(ratio(sum(longs, reinjected), dataBytes));
+                final long wifiBytes = sum(longs, wifi);
+                final long cellularBytes = sum(longs, cellular);
+                // Only connections whose interfaces were told apart (--wifi-prefix, --cell-prefix, --iface-map).
+                if (wifiBytes + cellularBytes > 0)
+                {
+                    wifiShare.add(ratio(wifiBytes, dataBytes));
+                    cellularShare.add(ratio(cellularBytes, dataBytes));
+                }
+            }
+            for (int d = 0; d < 2; d++)
+            {
+                if (Double.isFinite(doubles[rtt[d]]))
+                {
+                    dataRttMs[d].add(doubles[rtt[d]] / MICROS_PER_MILLI);
+                }
+            }
+        }
+
+        private static long sum(final long[] longs, final int[] columns)
+        {
+            return count(longs[columns[0]]) + count(longs[columns[1]]);
+        }
+    }
+
+    /** mptcp_bursts: bytes of each run, by direction. */
+    private static final class BurstValues extends TableValues
+    {
+        static final String TABLE = "mptcp_bursts";
+
+        private final int direction;
+        private final int bytesColumn;
+        private final int[] directionOf;
+
+        final DoubleArrayList[] bytes = { new DoubleArrayList(), new DoubleArrayList() };
+
+        BurstValues(final TableSchema schema) throws IOException
+        {
+            super(schema);
+            direction = column(schema, "direction", ColumnType.ENUM);
+            bytesColumn = column(schema, "bytes", ColumnType.INT64);
+            final List<String> labels = labels(schema, direction);
+            directionOf = new int[labels.size()];
+            for (int i = 0; i < labels.size(); i++)
+            {
+                directionOf[i] = labels.get(i).equals(Direction.S2C.label()) ? 1 :
+                    labels.get(i).equals(Direction.C2S.label()) ? 0 : -1;
+            }
+        }
+
+        @Override
+
+        protected void endRow(final long[] longs, final double[] doubles)
+        {
+            final int label = (int)longs[direction];
+            if (label >= 0 && directionOf[label] >= 0 && longs[bytesColumn] != NOT_MEASURED)
+            {
+                bytes[directionOf[label]].add(longs[bytesColumn]);
+            }
+        }
+    }
+}
