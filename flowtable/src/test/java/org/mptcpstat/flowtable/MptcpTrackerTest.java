@@ -3,11 +3,14 @@ package org.mptcpstat.flowtable;
 import org.junit.jupiter.api.Test;
 import org.mptcpstat.flowtable.mptcp.FallbackReason;
 import org.mptcpstat.flowtable.mptcp.MptcpEventType;
-import org.mptcpstat.flowtable.mptcp.MptcpKeys;
 import org.mptcpstat.flowtable.mptcp.RecordingMptcpListener;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -30,13 +33,43 @@ class MptcpTrackerTest
 {
     private static final long CLIENT_KEY = 0x1122_3344_5566_7788L;
     private static final long SERVER_KEY = 0x0102_0304_0506_0708L;
-    private static final long CLIENT_IDSN = MptcpKeys.idsn(1, CLIENT_KEY);
-    private static final long SERVER_IDSN = MptcpKeys.idsn(1, SERVER_KEY);
+    private static final long CLIENT_IDSN = sha256(CLIENT_KEY).getLong(24);
+    private static final int SERVER_TOKEN = sha256(SERVER_KEY).getInt(0);
     /** DSS flags: DATA_ACK (8 bytes) only; mapping (8-byte DSN) only; both. */
     private static final int ACK8 = 0x03;
     private static final int MAP8 = 0x0C;
 
     private final TrackerHarness trace = new TrackerHarness();
+
+    /** The key's SHA-256, computed here with the JDK directly (RFC 8684 3.1: token first 4, IDSN last 8 bytes). */
+    private static ByteBuffer sha256(final long key)
+    {
+        try
+        {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(ByteBuffer.allocate(8).putLong(key).array()));
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** RFC 8684 3.2: HMAC-SHA256 keyed by both keys over both random numbers, sender's first. */
+    private static byte[] hmacSha256(final long senderKey, final long receiverKey, final int senderRandom,
+        final int receiverRandom)
+    {
+        try
+        {
+            final Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(ByteBuffer.allocate(16).putLong(senderKey).putLong(receiverKey).array(),
+                "HmacSHA256"));
+            return mac.doFinal(ByteBuffer.allocate(8).putInt(senderRandom).putInt(receiverRandom).array());
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
 
     /** The v1 handshake on port 40000: SYN (MP_CAPABLE, no key), SYN/ACK (server key), ACK (both keys). */
     private TrackerHarness handshake() throws IOException
@@ -126,12 +159,12 @@ class MptcpTrackerTest
     {
         final int clientRandom = 0x0A0B0C0D;
         final int serverRandom = 0x01020304;
-        final byte[] serverHmac = MptcpKeys.joinHmac(1, SERVER_KEY, CLIENT_KEY, serverRandom, clientRandom);
-        final byte[] clientHmac = MptcpKeys.joinHmac(1, CLIENT_KEY, SERVER_KEY, clientRandom, serverRandom);
+        final byte[] serverHmac = hmacSha256(SERVER_KEY, CLIENT_KEY, serverRandom, clientRandom);
+        final byte[] clientHmac = hmacSha256(CLIENT_KEY, SERVER_KEY, clientRandom, serverRandom);
         handshake()
             .send(true, 30, ACK, 1001, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 1, 1, 100));
         trace.clientPort(40001)
-            .send(true, 40, SYN, 7000, 0, 0, 1000, joinSyn(true, 2, MptcpKeys.token(1, SERVER_KEY), clientRandom))
+            .send(true, 40, SYN, 7000, 0, 0, 1000, joinSyn(true, 2, SERVER_TOKEN, clientRandom))
             .send(false, 50, SYN | ACK, 9000, 7001, 0, 1000,
                 joinSynAck(true, 0, ByteBuffer.wrap(serverHmac).getLong(0), serverRandom))
             .send(true, 60, ACK, 7001, 9001, 0, 1000, joinAck(clientHmac))
@@ -156,7 +189,7 @@ class MptcpTrackerTest
     {
         handshake();
         trace.clientPort(40001)
-            .send(true, 40, SYN, 7000, 0, 0, 1000, joinSyn(false, 1, MptcpKeys.token(1, SERVER_KEY), 1))
+            .send(true, 40, SYN, 7000, 0, 0, 1000, joinSyn(false, 1, SERVER_TOKEN, 1))
             .send(false, 50, SYN | ACK, 9000, 7001, 0, 1000, joinSynAck(false, 0, 0xBAD, 2))
             .end();
 
@@ -168,7 +201,7 @@ class MptcpTrackerTest
     {
         handshake();
         trace.clientPort(40001)
-            .send(true, 40, SYN, 7000, 0, 0, 1000, joinSyn(false, 1, MptcpKeys.token(1, SERVER_KEY), 1))
+            .send(true, 40, SYN, 7000, 0, 0, 1000, joinSyn(false, 1, SERVER_TOKEN, 1))
             .send(false, 50, SYN | ACK, 9000, 7001, 0, 1000, joinSynAck(false, 0, 0, 2))
             .send(true, 60, ACK, 7001, 9001, 0, 1000, joinAck(new byte[20]))
             .send(false, 70, RST, 9001, 0, 0, 0)

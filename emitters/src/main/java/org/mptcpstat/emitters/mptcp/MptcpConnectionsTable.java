@@ -106,8 +106,8 @@ public final class MptcpConnectionsTable
         nullable(sink, c.version() >= 0, c.version());
         nullable(sink, c.clientKeyKnown(), c.clientKey());
         nullable(sink, c.serverKeyKnown(), c.serverKey());
-        nullable(sink, c.clientKeyKnown(), MptcpTokens.token(c, c.clientKey()));
-        nullable(sink, c.serverKeyKnown(), MptcpTokens.token(c, c.serverKey()));
+        nullable(sink, c.clientKeyKnown(), c.clientToken() & 0xFFFF_FFFFL);
+        nullable(sink, c.serverKeyKnown(), c.serverToken() & 0xFFFF_FFFFL);
         sink.putBoolean(c.checksumRequired());
         sink.putNanos(c.firstTime());
         sink.putNanos(c.lastTime());

@@ -89,25 +89,6 @@ public final class MptcpEventTables
         return DATA_ACK_SIZES;
     }
 
-    /** Writes both directions' DATA_ACK size histograms, sizes ascending. */
-    static void writeDataAckSizes(final RowSink sink, final MptcpConnection c) throws IOException
-    {
-        for (int direction = 0; direction < 2; direction++)
-        {
-            final long[] sizes = c.direction(direction).dataAckSizes().keys().toArray();
-            java.util.Arrays.sort(sizes);
-            for (final long size : sizes)
-            {
-                sink.beginRow();
-                sink.putLong(c.id());
-                sink.putEnum(direction);
-                sink.putLong(size);
-                sink.putLong(c.direction(direction).dataAckSizes().get(size));
-                sink.endRow();
-            }
-        }
-    }
-
     static void writeEvent(final RowSink sink, final MptcpConnection c, final int subflow, final int direction,
         final long time, final MptcpEventType type, final int addressId, final int ipVersion, final long high,
         final long low, final int port, final int flag, final long value) throws IOException

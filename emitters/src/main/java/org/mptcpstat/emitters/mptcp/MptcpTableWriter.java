@@ -1,6 +1,7 @@
 package org.mptcpstat.emitters.mptcp;
 
 import org.mptcpstat.emitters.table.RowSink;
+import org.mptcpstat.emitters.table.SizeHistogramRows;
 import org.mptcpstat.flowtable.mptcp.MptcpConnection;
 import org.mptcpstat.flowtable.mptcp.MptcpEventType;
 import org.mptcpstat.flowtable.mptcp.MptcpListener;
@@ -16,6 +17,7 @@ public final class MptcpTableWriter implements MptcpListener
     private final RowSink reinjections;
     private final RowSink bursts;
     private final RowSink dataAckSizes;
+    private final SizeHistogramRows dataAckSizeRows = new SizeHistogramRows();
 
     public MptcpTableWriter(final RowSink connections, final RowSink subflows, final RowSink events,
         final RowSink reinjections, final RowSink bursts, final RowSink dataAckSizes)
@@ -33,7 +35,10 @@ public final class MptcpTableWriter implements MptcpListener
     {
         MptcpConnectionsTable.write(connection, connections);
         MptcpSubflowsTable.write(connection, subflows);
-        MptcpEventTables.writeDataAckSizes(dataAckSizes, connection);
+        for (int direction = 0; direction < 2; direction++)
+        {
+            dataAckSizeRows.write(dataAckSizes, connection.id(), direction, connection.direction(direction).dataAckSizes());
+        }
     }
 
     @Override

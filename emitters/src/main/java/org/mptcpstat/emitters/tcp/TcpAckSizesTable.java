@@ -3,12 +3,12 @@ package org.mptcpstat.emitters.tcp;
 import com.carrotsearch.hppc.LongIntHashMap;
 import org.mptcpstat.emitters.table.ColumnType;
 import org.mptcpstat.emitters.table.RowSink;
+import org.mptcpstat.emitters.table.SizeHistogramRows;
 import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.flowtable.ConnectionExtras;
 import org.mptcpstat.flowtable.TcpConnection;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 /** Table {@code tcp_ack_sizes}: per connection and direction, how many ACKs acknowledged how many new bytes. */
 public final class TcpAckSizesTable
@@ -21,7 +21,7 @@ public final class TcpAckSizesTable
         .column("count", ColumnType.INT64, "packets", "ACKs that acknowledged exactly that many.", "")
         .build();
 
-    private long[] sizes = new long[64];
+    private final SizeHistogramRows rows = new SizeHistogramRows();
 
     public static TableSchema schema()
     {
@@ -39,25 +39,7 @@ public final class TcpAckSizesTable
             {
                 continue;
             }
-            if (sizes.length < counts.size())
-            {
-                sizes = new long[Math.max(counts.size(), sizes.length * 2)];
-            }
-            int n = 0;
-            for (final com.carrotsearch.hppc.cursors.LongCursor key : counts.keys())
-            {
-                sizes[n++] = key.value;
-            }
-            Arrays.sort(sizes, 0, n);
-            for (int i = 0; i < n; i++)
-            {
-                sink.beginRow();
-                sink.putLong(connection.connId());
-                sink.putEnum(side);
-                sink.putLong(sizes[i]);
-                sink.putLong(counts.get(sizes[i]));
-                sink.endRow();
-            }
+            rows.write(sink, connection.connId(), side, counts);
         }
     }
 }

@@ -19,6 +19,8 @@ public final class MptcpConnection
     boolean clientKeyKnown;
     long serverKey;
     boolean serverKeyKnown;
+    int clientToken;
+    int serverToken;
     boolean checksumRequired;
     long firstTime;
     long lastTime;
@@ -101,6 +103,18 @@ public final class MptcpConnection
     public long serverKey()
     {
         return serverKey;
+    }
+
+    /** @return the token of the client's key (valid when the key is known). */
+    public int clientToken()
+    {
+        return clientToken;
+    }
+
+    /** @return the token of the server's key: what the client's MP_JOINs name. */
+    public int serverToken()
+    {
+        return serverToken;
     }
 
     public boolean checksumRequired()

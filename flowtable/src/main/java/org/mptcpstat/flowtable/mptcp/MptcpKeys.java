@@ -1,6 +1,5 @@
 package org.mptcpstat.flowtable.mptcp;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
@@ -10,42 +9,107 @@ import javax.crypto.spec.SecretKeySpec;
  * What an MPTCP key determines (RFC 6824 section 3.1 for v0, RFC 8684 section 3.1 for v1): the
  * token, the most significant 32 bits of the key's hash, names the connection in MP_JOINs; the
  * initial data sequence number (IDSN) is the least significant 64 bits. v0 hashes with SHA-1,
- * v1 with SHA-256; the key is hashed as its 8 bytes in network order. Called once per key, never
- * per packet.
+ * v1 with SHA-256; the key is hashed as its 8 bytes in network order. Also checks MP_JOIN HMACs.
+ * <p>
+ * One instance per tracker keeps its digests, MACs and buffers, so hashing a key allocates
+ * nothing; it happens once per key and once per join, never per packet. Not thread-safe.
  */
 public final class MptcpKeys
 {
-    private MptcpKeys()
+    private static final int SHA256_LENGTH = 32;
+
+    private final MessageDigest sha1 = digest("SHA-1");
+    private final MessageDigest sha256 = digest("SHA-256");
+    private final Mac hmacSha1 = mac("HmacSHA1");
+    private final Mac hmacSha256 = mac("HmacSHA256");
+    private final byte[] input = new byte[16];
+    private final byte[] hash = new byte[SHA256_LENGTH];
+    private int token;
+    private long idsn;
+
+    /** Hashes a key; then {@link #token()} and {@link #idsn()} hold what it determines. */
+    public MptcpKeys hash(final int version, final long key)
     {
+        final MessageDigest digest = version == 0 ? sha1 : sha256;
+        putLong(input, 0, key);
+        digest.update(input, 0, 8);
+        final int length = digest.getDigestLength();
+        try
+        {
+            digest.digest(hash, 0, length);
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException("digest buffer too small", ex);
+        }
+        token = (int)getLong(hash, 0, 4);
+        idsn = getLong(hash, length - 8, 8);
+        return this;
     }
 
-    public static int token(final int version, final long key)
+    /** @return the token of the last {@link #hash}ed key. */
+    public int token()
     {
-        return ByteBuffer.wrap(hash(version, key)).getInt(0);
+        return token;
     }
 
-    public static long idsn(final int version, final long key)
+    /** @return the IDSN of the last {@link #hash}ed key. */
+    public long idsn()
     {
-        final byte[] hash = hash(version, key);
-        return ByteBuffer.wrap(hash).getLong(hash.length - 8);
+        return idsn;
     }
 
     /**
-     * The MP_JOIN HMAC (RFC 8684 section 3.2): HMAC-SHA256 (v1) or HMAC-SHA1 (v0) keyed by the
+     * Checks an MP_JOIN HMAC (RFC 8684 section 3.2): HMAC-SHA256 (v1) or HMAC-SHA1 (v0) keyed by the
      * sender's key followed by the receiver's, over the sender's random number followed by the
-     * receiver's.
+     * receiver's. v1 sends the leftmost 20 bytes (third ACK) or 8 bytes (SYN/ACK).
      *
-     * @return the full HMAC (20 bytes for v0, 32 for v1; v1 sends the first 20 or 8).
+     * @param sent   the HMAC bytes as sent.
+     * @param length how many leading bytes were sent: 20 or 8.
      */
-    public static byte[] joinHmac(final int version, final long senderKey, final long receiverKey,
-        final int senderRandom, final int receiverRandom)
+    public boolean joinHmacMatches(final int version, final long senderKey, final long receiverKey,
+        final int senderRandom, final int receiverRandom, final byte[] sent, final int length)
     {
-        final String algorithm = version == 0 ? "HmacSHA1" : "HmacSHA256";
+        final Mac mac = version == 0 ? hmacSha1 : hmacSha256;
+        putLong(input, 0, senderKey);
+        putLong(input, 8, receiverKey);
         try
         {
-            final Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(ByteBuffer.allocate(16).putLong(senderKey).putLong(receiverKey).array(), algorithm));
-            return mac.doFinal(ByteBuffer.allocate(8).putInt(senderRandom).putInt(receiverRandom).array());
+            mac.init(new SecretKeySpec(input, 0, 16, mac.getAlgorithm()));
+            putLong(input, 0, ((long)senderRandom << 32) | (receiverRandom & 0xFFFF_FFFFL));
+            mac.update(input, 0, 8);
+            mac.doFinal(hash, 0);
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException("cannot compute " + mac.getAlgorithm(), ex);
+        }
+        return java.util.Arrays.equals(hash, 0, length, sent, 0, length);
+    }
+
+    private static void putLong(final byte[] bytes, final int at, final long value)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            bytes[at + i] = (byte)(value >>> (56 - 8 * i));
+        }
+    }
+
+    private static long getLong(final byte[] bytes, final int at, final int length)
+    {
+        long value = 0;
+        for (int i = 0; i < length; i++)
+        {
+            value = value << 8 | (bytes[at + i] & 0xFF);
+        }
+        return value;
+    }
+
+    private static MessageDigest digest(final String algorithm)
+    {
+        try
+        {
+            return MessageDigest.getInstance(algorithm);
         }
         catch (final GeneralSecurityException ex)
         {
@@ -53,16 +117,15 @@ public final class MptcpKeys
         }
     }
 
-    private static byte[] hash(final int version, final long key)
+    private static Mac mac(final String algorithm)
     {
         try
         {
-            return MessageDigest.getInstance(version == 0 ? "SHA-1" : "SHA-256")
-                .digest(ByteBuffer.allocate(8).putLong(key).array());
+            return Mac.getInstance(algorithm);
         }
         catch (final GeneralSecurityException ex)
         {
-            throw new IllegalStateException("the JDK lacks SHA-1 or SHA-256", ex);
+            throw new IllegalStateException("the JDK lacks " + algorithm, ex);
         }
     }
 }

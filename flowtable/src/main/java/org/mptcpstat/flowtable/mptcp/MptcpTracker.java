@@ -19,7 +19,6 @@ import org.mptcpstat.parser.packet.TcpHeader;
 import org.mptcpstat.parser.packet.TcpPacket;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +58,7 @@ public final class MptcpTracker
     private final MptcpListener listener;
     private final InterfaceClassifier interfaces;
     private final MptcpOptionDecoder decoder = new MptcpOptionDecoder();
+    private final MptcpKeys keys = new MptcpKeys();
     private final SequenceSpace space = new SequenceSpace(new SegmentList());
     private final IntIntHashMap connectionsByToken = new IntIntHashMap();
     private final IntIntHashMap connectionsByUnknownToken = new IntIntHashMap();
@@ -210,7 +210,7 @@ public final class MptcpTracker
             subflow.failure = SubflowFailure.UNKNOWN_TOKEN;
         }
         else if (!subflow.initial && mptcp.clientKeyKnown && subtype == MptcpSubtype.MP_JOIN &&
-            (int)decoder.mpJoin().receiverToken() == MptcpKeys.token(Math.max(0, mptcp.version), mptcp.clientKey))
+            (int)decoder.mpJoin().receiverToken() == mptcp.clientToken)
         {
             subflow.reversed = true;
         }
@@ -247,11 +247,11 @@ public final class MptcpTracker
         listener.onConnectionFinished(mptcp);
         if (mptcp.clientKeyKnown)
         {
-            connectionsByToken.remove(MptcpKeys.token(Math.max(0, mptcp.version), mptcp.clientKey));
+            connectionsByToken.remove(mptcp.clientToken);
         }
         if (mptcp.serverKeyKnown)
         {
-            connectionsByToken.remove(MptcpKeys.token(Math.max(0, mptcp.version), mptcp.serverKey));
+            connectionsByToken.remove(mptcp.serverToken);
         }
         if (mptcp.unknownToken != 0)
         {
@@ -371,17 +371,20 @@ public final class MptcpTracker
         }
         final int version = Math.max(0, mptcp.version);
         final DataLevel level = mptcp.directions[client ? 0 : 1];
-        level.idsn = MptcpKeys.idsn(version, key);
+        keys.hash(version, key);
+        level.idsn = keys.idsn();
         level.idsnKnown = true;
-        connectionsByToken.put(MptcpKeys.token(version, key), mptcp.slot);
+        connectionsByToken.put(keys.token(), mptcp.slot);
         if (client)
         {
             mptcp.clientKey = key;
+            mptcp.clientToken = keys.token();
             mptcp.clientKeyKnown = true;
         }
         else
         {
             mptcp.serverKey = key;
+            mptcp.serverToken = keys.token();
             mptcp.serverKeyKnown = true;
         }
     }
@@ -405,9 +408,13 @@ public final class MptcpTracker
                 tcp.put(SubflowField.STATE, state | JOIN_SYN_ACK);
                 if (mptcp.clientKeyKnown && mptcp.serverKeyKnown && (state & JOIN_SYN) != 0)
                 {
-                    final byte[] expected = MptcpKeys.joinHmac(Math.max(0, mptcp.version), mptcp.serverKey,
-                        mptcp.clientKey, (int)option.senderRandom(), (int)tcp.get(SubflowField.JOIN_CLIENT_RANDOM));
-                    if (ByteBuffer.wrap(expected).getLong(0) != option.truncatedHmac())
+                    final long truncated = option.truncatedHmac();
+                    for (int i = 0; i < 8; i++)
+                    {
+                        hmac[i] = (byte)(truncated >>> (56 - 8 * i));
+                    }
+                    if (!keys.joinHmacMatches(Math.max(0, mptcp.version), mptcp.serverKey, mptcp.clientKey,
+                        (int)option.senderRandom(), (int)tcp.get(SubflowField.JOIN_CLIENT_RANDOM), hmac, 8))
                     {
                         mptcp.hmacFailures++;
                     }
@@ -418,10 +425,9 @@ public final class MptcpTracker
                 if (mptcp.clientKeyKnown && mptcp.serverKeyKnown && (state & JOIN_SYN_ACK) != 0)
                 {
                     option.getHmac(hmac, 0);
-                    final byte[] expected = MptcpKeys.joinHmac(Math.max(0, mptcp.version), mptcp.clientKey,
-                        mptcp.serverKey, (int)tcp.get(SubflowField.JOIN_CLIENT_RANDOM),
-                        (int)tcp.get(SubflowField.JOIN_SERVER_RANDOM));
-                    if (!java.util.Arrays.equals(hmac, 0, HMAC_LENGTH, expected, 0, HMAC_LENGTH))
+                    if (!keys.joinHmacMatches(Math.max(0, mptcp.version), mptcp.clientKey, mptcp.serverKey,
+                        (int)tcp.get(SubflowField.JOIN_CLIENT_RANDOM), (int)tcp.get(SubflowField.JOIN_SERVER_RANDOM), hmac,
+                        HMAC_LENGTH))
                     {
                         mptcp.hmacFailures++;
                     }

@@ -35,6 +35,7 @@ public final class MappedFileSource implements CaptureSource
     private long mappingStart;
     private long mappingEnd;
     private int index;
+    private long consumed;
     private String fault;
 
     public MappedFileSource(final Path path) throws IOException
@@ -79,6 +80,7 @@ public final class MappedFileSource implements CaptureSource
             }
         }
         index = (int)(position - mappingStart);
+        consumed = Math.max(consumed, end);
         return (int)(end - position);
     }
 
@@ -132,7 +134,7 @@ public final class MappedFileSource implements CaptureSource
     @Override
     public long fileBytesConsumed()
     {
-        return mapping == null ? 0 : mappingStart + index;
+        return consumed;
     }
 
     @Override
