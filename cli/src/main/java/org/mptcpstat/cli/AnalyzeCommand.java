@@ -3,6 +3,7 @@ package org.mptcpstat.cli;
 import org.mptcpstat.cli.analyze.Analysis;
 import org.mptcpstat.cli.analyze.AnalysisSettings;
 import org.mptcpstat.cli.analyze.InterfaceMapFile;
+import org.mptcpstat.cli.analyze.OutputFolderCheck;
 import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
@@ -87,10 +88,24 @@ final class AnalyzeCommand implements Callable<Integer>
     @Option(names = { "-q", "--quiet" }, description = "No progress line.")
     private boolean quiet;
 
+    @Option(names = "--max-open-connections", paramLabel = "N", defaultValue = "1000000",
+        description = "TCP connections held open at most per capture; beyond, the least recently active one ends " +
+            "(end reason timeout) and counts as evicted in the summary (default: ${DEFAULT-VALUE}).")
+    private int maxOpenConnections;
+
+    @Option(names = "--debug", description = "Show the stack trace of unexpected errors (bugs), not only their message.")
+    private boolean debug;
+
     @Option(names = "--config", paramLabel = "FILE",
         description = "Properties file with defaults for these options, one 'option-name = value' per line " +
             "(e.g. proxy = 10.8.0.0/16,2001:db8::1 and idle-timeout = 600); the command line wins.")
     private Path config;
+
+    /** @return whether --debug was given: unexpected errors then show their stack trace. */
+    boolean debug()
+    {
+        return debug;
+    }
 
     @Override
     public Integer call() throws Exception
@@ -100,6 +115,14 @@ final class AnalyzeCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(commandLine, threads < 1 ?
                 "--threads must be at least 1" : "--idle-timeout must be positive");
+        }
+        // Usage errors of our own: one line, no usage text, exit code 2.
+        final String usageProblem = maxOpenConnections < 1 ? "--max-open-connections must be at least 1" :
+            OutputFolderCheck.problem(output, inputs);
+        if (usageProblem != null)
+        {
+            commandLine.getErr().println("mptcpstat: " + usageProblem);
+            return ExitCodes.USAGE;
         }
         final Set<TableFormat> tableFormats = EnumSet.noneOf(TableFormat.class);
         for (final String format : formats)
@@ -139,8 +162,8 @@ final class AnalyzeCommand implements Callable<Integer>
         final PrintWriter err = commandLine.getErr();
         final Analysis analysis = new Analysis(output,
             new AnalysisSettings(tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, onlyProxy, interfaces,
-                socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword)), threads,
-            !quiet && System.console() != null);
+                socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword), maxOpenConnections),
+            threads, !quiet && System.console() != null).debug(debug);
         final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);
         return allComplete ? ExitCodes.OK : ExitCodes.FAILED;
     }

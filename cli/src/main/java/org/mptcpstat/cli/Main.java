@@ -53,8 +53,12 @@ public final class Main implements Runnable
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
-            // Users get one line, never a stack trace; the exit code says it failed.
-            cmd.getErr().println("mptcpstat: " + ex.getMessage());
+            // Users get one line, never a stack trace (unless asked with --debug); the exit code says it failed.
+            cmd.getErr().println("mptcpstat: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (cmd.getCommand() instanceof AnalyzeCommand analyze && analyze.debug())
+            {
+                ex.printStackTrace(cmd.getErr());
+            }
             return ExitCodes.FAILED;
         });
         final Path config = configFile(args);

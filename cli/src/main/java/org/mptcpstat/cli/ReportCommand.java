@@ -21,9 +21,11 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     description = "Draw the plots of every capture folder under the given output folders of 'analyze' (read " +
         "from the .bin tables) into REPORT_DIR, each as SVG and PNG, with an index.html that shows them: CDFs of " +
-        "TCP connection duration, payload bytes, RTT, subflows per MPTCP connection, shares of MPTCP data on the " +
-        "initial subflow and per interface, reinjection overhead, data-level RTT and burst sizes; bar charts of " +
-        "server ports and failed joins. Folders without tables are reported on standard error and skipped.")
+        "TCP connection duration, payload bytes, RTT, retransmission overhead and ACK sizes, subflows per MPTCP " +
+        "connection, shares of MPTCP data on the initial subflow and per interface, reinjection overhead, " +
+        "data-level RTT, RTT difference between subflows, MP_JOIN delay, DATA_ACK sizes, burst sizes and " +
+        "durations, subflow switching frequency; bar charts of server ports and failed joins. Folders without " +
+        "tables are reported on standard error and skipped.")
 final class ReportCommand implements Callable<Integer>
 {
     @CommandLine.Spec

@@ -115,6 +115,36 @@ class SummaryCommandTest
     }
 
     @Test
+    void shouldFilterByStartTimeAndServerAndSayWhichFiltersWereApplied()
+    {
+        assertEquals(0, run("summary", "--since", "1795868931", "--until", "1795869006.5", "--server",
+            "203.0.113.0/24,2001:db8::/32", analysed.toString()));
+
+        assertTrue(line(output(), "--since").matches("--since .* +1795868931"), output());
+        assertTrue(line(output(), "--until").matches("--until .* +1795869006.5"), output());
+        assertTrue(line(output(), "--server").matches("--server .* +203.0.113.0/24,2001:db8::/32"), output());
+        out.reset();
+
+        assertEquals(0, run("summary", "--json", "--server", "192.0.2.1", "--since", "1e9", analysed.toString()));
+
+        assertTrue(output().contains("\"tcp_connections\":0,\"mptcp_connections\":0,"), output());
+        assertTrue(output().contains("\"since\":1000000000,\"until\":null,\"servers\":[\"192.0.2.1\"]}"), output());
+    }
+
+    @Test
+    void shouldRejectBadFiltersWithExitCodeTwo()
+    {
+        assertEquals(2, run("summary", "--since", "noon", analysed.toString()));
+        assertEquals(2, run("summary", "--server", "203.0.113.0/40", analysed.toString()));
+        assertEquals(2, run("summary", "--since", "2", "--until", "1", analysed.toString()));
+
+        assertTrue(err.toString().contains("--since must be epoch seconds, not 'noon'"), err.toString());
+        assertTrue(err.toString().contains("--server: bad prefix length in '203.0.113.0/40'"), err.toString());
+        assertTrue(err.toString().contains("--since 2 is after --until 1"), err.toString());
+        assertEquals(0, out.size());
+    }
+
+    @Test
     void shouldRejectABadCommandLineWithExitCodeTwo()
     {
         assertEquals(2, run("summary"));

@@ -32,6 +32,8 @@ public final class TcpTracker
     private static final long SEQUENCE_MASK = 0xFFFF_FFFFL;
     private static final long NO_RTT_RTO_NANOS = 200_000_000L;
     private static final int FAST_RETRANSMIT_DUP_ACKS = 3;
+    /** Connections the table holds at most unless told otherwise. */
+    public static final int DEFAULT_MAX_OPEN_CONNECTIONS = 1_000_000;
 
     private final TcpFlowTable table = new TcpFlowTable(TcpConnection.SLOT_LENGTH, 1024);
     private final SegmentList segments = new SegmentList();
@@ -44,6 +46,8 @@ public final class TcpTracker
     private final long idleTimeoutNanos;
     private final AddressPrefixes serverPrefixes;
     private long nextConnId;
+    private int maxOpenConnections = DEFAULT_MAX_OPEN_CONNECTIONS;
+    private long evictions;
 
     /**
      * @param idleTimeoutNanos capture time without packets after which a connection is finished.
@@ -74,6 +78,7 @@ public final class TcpTracker
         }
         if (slot == TcpFlowTable.NONE)
         {
+            evictToMakeRoom();
             slot = table.insertLastFound(now);
             extras.clear(slot);
             start(connection.wrap(table, slot), direction, packet);
@@ -86,6 +91,26 @@ public final class TcpTracker
         extras.wrap(slot);
         update(direction, packet);
         mptcp.onPacket(connection, direction, packet);
+    }
+
+    /**
+     * Bounds the table: when it holds this many connections, the least recently active one is
+     * finished (end reason {@link EndReason#TIMEOUT}) before a new one is added, so that memory
+     * stays bounded whatever the capture holds (a scan, a flood of spoofed SYNs).
+     */
+    public void maxOpenConnections(final int max)
+    {
+        if (max < 1)
+        {
+            throw new IllegalArgumentException("at least one open connection is needed, not " + max);
+        }
+        maxOpenConnections = max;
+    }
+
+    /** @return connections finished early because the table was full. */
+    public long evictions()
+    {
+        return evictions;
     }
 
     /** Finishes every connection still open: the capture has ended. */
@@ -107,6 +132,16 @@ public final class TcpTracker
     public int openConnections()
     {
         return table.size();
+    }
+
+    /** Called between {@link TcpFlowTable#find} and {@link TcpFlowTable#insertLastFound}, which keeps the key. */
+    private void evictToMakeRoom() throws IOException
+    {
+        while (table.size() >= maxOpenConnections && table.oldest() != TcpFlowTable.NONE)
+        {
+            finish(table.oldest(), EndReason.TIMEOUT);
+            evictions++;
+        }
     }
 
     private void finishIdle(final long now) throws IOException

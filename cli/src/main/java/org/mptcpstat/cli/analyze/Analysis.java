@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,9 @@ public final class Analysis
     private final AnalysisSettings settings;
     private final int threads;
     private final boolean showProgress;
+    private final Set<CaptureAnalysis> running = ConcurrentHashMap.newKeySet();
+    private boolean debug;
+    private volatile boolean aborting;
 
     public Analysis(final Path output, final AnalysisSettings settings, final int threads, final boolean showProgress)
     {
@@ -32,6 +37,13 @@ public final class Analysis
         this.settings = settings;
         this.threads = threads;
         this.showProgress = showProgress;
+    }
+
+    /** With --debug, an unexpected exception (a bug) is shown with its stack trace, not only its message. */
+    public Analysis debug(final boolean on)
+    {
+        debug = on;
+        return this;
     }
 
     /**
@@ -62,13 +74,33 @@ public final class Analysis
         final ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, captures.size()));
         final ProgressLine progress = showProgress ?
             new ProgressLine(err, bytesRead, packetsRead, totalSize(captures)) : null;
+        // Ctrl-C (or a kill) runs shutdown hooks: unfinished captures then lose their temporary files,
+        // so that only complete tables remain.
+        final Thread abortOnExit = new Thread(this::abortRunning, "mptcpstat-abort");
+        final boolean hooked = addShutdownHook(abortOnExit);
         try
         {
             final List<Future<CaptureSummary>> futures = new ArrayList<>();
             for (final Map.Entry<Path, String> capture : captures.entrySet())
             {
-                futures.add(pool.submit(() -> new CaptureAnalysis(capture.getKey(), output.resolve(capture.getValue()),
-                    settings, bytesRead, packetsRead).run()));
+                final CaptureAnalysis analysis = new CaptureAnalysis(capture.getKey(),
+                    output.resolve(capture.getValue()), settings, bytesRead, packetsRead);
+                futures.add(pool.submit(() ->
+                {
+                    running.add(analysis);
+                    if (aborting)
+                    {
+                        analysis.abort();
+                    }
+                    try
+                    {
+                        return analysis.run();
+                    }
+                    finally
+                    {
+                        running.remove(analysis);
+                    }
+                }));
             }
             for (final Future<CaptureSummary> future : futures)
             {
@@ -82,6 +114,10 @@ public final class Analysis
         }
         finally
         {
+            if (hooked)
+            {
+                removeShutdownHook(abortOnExit);
+            }
             pool.shutdownNow();
             if (progress != null)
             {
@@ -89,6 +125,45 @@ public final class Analysis
             }
         }
         return report(summaries, (System.nanoTime() - start) / 1e9, out, err);
+    }
+
+    /**
+     * Aborts every capture being analyzed (their tables not yet committed are deleted) and every
+     * capture that starts afterwards.
+     */
+    void abortRunning()
+    {
+        aborting = true;
+        for (final CaptureAnalysis analysis : running)
+        {
+            analysis.abort();
+        }
+    }
+
+    private static boolean addShutdownHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        }
+        catch (final IllegalStateException | SecurityException ex)
+        {
+            // Already shutting down: nothing to protect any more.
+            return false;
+        }
+    }
+
+    private static void removeShutdownHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // Shutting down: the hook is running or has run.
+        }
     }
 
     private boolean report(final List<CaptureSummary> summaries, final double seconds, final PrintWriter out,
@@ -99,6 +174,7 @@ public final class Analysis
         long connections = 0;
         long mptcpConnections = 0;
         long malformed = 0;
+        long evicted = 0;
         int failed = 0;
         int damaged = 0;
         for (final CaptureSummary summary : summaries)
@@ -107,6 +183,10 @@ public final class Analysis
             {
                 failed++;
                 err.println("mptcpstat: " + summary.capture() + ": " + summary.problem());
+                if (debug && summary.error() != null)
+                {
+                    summary.error().printStackTrace(err);
+                }
                 continue;
             }
             if (!summary.complete())
@@ -120,10 +200,11 @@ public final class Analysis
             connections += summary.connections();
             mptcpConnections += summary.mptcpConnections();
             malformed += summary.malformedRecords();
+            evicted += summary.evictions();
         }
         out.printf(Locale.ROOT, "captures: %d analyzed, %d damaged, %d failed; connections: %d TCP, %d MPTCP; " +
-            "packets: %d; bytes: %d; malformed records: %d; %.1f s%n", summaries.size() - failed, damaged, failed,
-            connections, mptcpConnections, packets, bytes, malformed, seconds);
+            "packets: %d; bytes: %d; malformed records: %d; evicted: %d; %.1f s%n", summaries.size() - failed, damaged,
+            failed, connections, mptcpConnections, packets, bytes, malformed, evicted, seconds);
         out.printf(Locale.ROOT, "tables in %s%n", output);
         out.flush();
         return failed == 0 && damaged == 0;

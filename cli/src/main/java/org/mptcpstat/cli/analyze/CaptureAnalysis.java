@@ -33,15 +33,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * are written under temporary names and renamed only when the whole capture was read, so a
  * capture that fails leaves no table behind, and one that succeeds has all of them.
  */
-final class CaptureAnalysis
+public final class CaptureAnalysis
 {
     private final Path capture;
     private final Path outputFolder;
     private final AnalysisSettings settings;
     private final AtomicLong bytesRead;
     private final AtomicLong packetsRead;
+    private final List<RowSink> sinks = new ArrayList<>();
+    private volatile boolean aborted;
+    private boolean committed;
 
-    CaptureAnalysis(final Path capture, final Path outputFolder, final AnalysisSettings settings,
+    public CaptureAnalysis(final Path capture, final Path outputFolder, final AnalysisSettings settings,
         final AtomicLong bytesRead, final AtomicLong packetsRead)
     {
         this.capture = capture;
@@ -54,11 +57,10 @@ final class CaptureAnalysis
     /**
      * @return what was found. Its {@code problem} is set when the capture could not be opened or
      * analyzed (then no table is written), or when reading ended early at damaged data (then the
-     * tables cover the packets before it).
+     * tables cover the packets before it). Call once per instance.
      */
-    CaptureSummary run()
+    public CaptureSummary run()
     {
-        final List<RowSink> sinks = new ArrayList<>();
         try (CaptureReader reader = CaptureReaders.open(capture))
         {
             Files.createDirectories(outputFolder);
@@ -67,19 +69,20 @@ final class CaptureAnalysis
             final TcpPacket packet = new TcpPacket();
             final boolean any = reader.next(record);
             final int timeDecimals = reader.timestampDecimals();
-            final TcpTableWriter tcpTables = new TcpTableWriter(open(TcpConnectionsTable.schema(), timeDecimals, sinks),
-                open(TcpRetransmissionsTable.schema(), timeDecimals, sinks),
-                open(TcpAckSizesTable.schema(), timeDecimals, sinks));
+            final TcpTableWriter tcpTables = new TcpTableWriter(open(TcpConnectionsTable.schema(), timeDecimals),
+                open(TcpRetransmissionsTable.schema(), timeDecimals),
+                open(TcpAckSizesTable.schema(), timeDecimals));
             final MptcpTableWriter mptcpTables = new MptcpTableWriter(
-                open(MptcpConnectionsTable.schema(), timeDecimals, sinks),
-                open(MptcpSubflowsTable.schema(), timeDecimals, sinks),
-                open(MptcpEventTables.events(), timeDecimals, sinks),
-                open(MptcpEventTables.reinjections(), timeDecimals, sinks),
-                open(MptcpEventTables.bursts(), timeDecimals, sinks),
-                open(MptcpEventTables.dataAckSizes(), timeDecimals, sinks));
+                open(MptcpConnectionsTable.schema(), timeDecimals),
+                open(MptcpSubflowsTable.schema(), timeDecimals),
+                open(MptcpEventTables.events(), timeDecimals),
+                open(MptcpEventTables.reinjections(), timeDecimals),
+                open(MptcpEventTables.bursts(), timeDecimals),
+                open(MptcpEventTables.dataAckSizes(), timeDecimals));
             final MptcpTracker mptcp = new MptcpTracker(settings.interfaces(), mptcpTables);
             final TcpTracker tracker = new TcpTracker(settings.idleTimeoutNanos(), settings.serverPrefixes(), tcpTables,
                 mptcp, new SocksSniffer(settings.socksTable()));
+            tracker.maxOpenConnections(settings.maxOpenConnections());
             long packets = 0;
             long tcpPackets = 0;
             long lastReported = 0;
@@ -97,38 +100,78 @@ final class CaptureAnalysis
                     bytesRead.addAndGet(consumed - lastReported);
                     packetsRead.addAndGet(0x1000);
                     lastReported = consumed;
+                    if (aborted)
+                    {
+                        throw new IOException("interrupted");
+                    }
                 }
             }
             bytesRead.addAndGet(reader.bytesConsumed() - lastReported);
             tracker.finishAll();
-            for (final RowSink sink : sinks)
-            {
-                sink.commit();
-            }
+            commit();
             // A capture cut short (a killed tcpdump) still yields tables for what was readable.
             return new CaptureSummary(capture, packets, tcpPackets, reader.bytesConsumed(), tracker.connections(),
-                mptcp.connections(), reader.malformedRecords(), reader.fault());
+                mptcp.connections(), reader.malformedRecords(), reader.fault(), tracker.evictions());
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final IOException ex)
         {
-            abort(sinks);
-            return CaptureSummary.failed(capture, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+            abort();
+            return CaptureSummary.failed(capture, describe(ex), null);
+        }
+        catch (final RuntimeException ex)
+        {
+            // A bug, not bad input: one line for users, the stack trace with --debug.
+            abort();
+            return CaptureSummary.failed(capture, describe(ex), ex);
         }
     }
 
-    private RowSink open(final TableSchema schema, final int timeDecimals, final List<RowSink> sinks)
-        throws IOException
+    /**
+     * Deletes the temporary files of every table not yet committed, and makes the analysis stop;
+     * called on Ctrl-C (from a shutdown hook) while the capture is being analyzed. Tables already
+     * committed stay: all of a capture's tables are committed together, under this lock.
+     */
+    public synchronized void abort()
     {
-        final RowSink sink = TableSinks.open(outputFolder, schema, settings.formats(), timeDecimals);
-        sinks.add(sink);
-        return sink;
-    }
-
-    private static void abort(final List<RowSink> sinks)
-    {
+        if (committed)
+        {
+            return;
+        }
+        aborted = true;
         for (final RowSink sink : sinks)
         {
             sink.abort();
         }
+    }
+
+    private synchronized void commit() throws IOException
+    {
+        if (aborted)
+        {
+            throw new IOException("interrupted");
+        }
+        for (final RowSink sink : sinks)
+        {
+            sink.commit();
+        }
+        committed = true;
+    }
+
+    /** @return the first line of an exception's message (its class when it has none): users get one line. */
+    static String describe(final Throwable ex)
+    {
+        final String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return message.lines().findFirst().orElse(ex.getClass().getSimpleName());
+    }
+
+    private synchronized RowSink open(final TableSchema schema, final int timeDecimals) throws IOException
+    {
+        if (aborted)
+        {
+            throw new IOException("interrupted");
+        }
+        final RowSink sink = TableSinks.open(outputFolder, schema, settings.formats(), timeDecimals);
+        sinks.add(sink);
+        return sink;
     }
 }

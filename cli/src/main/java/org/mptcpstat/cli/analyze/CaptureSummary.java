@@ -8,22 +8,27 @@ import java.nio.file.Path;
  * @param problem one-line description of what went wrong, or null when the capture was read
  *                to its end.
  * @param tablesWritten whether the capture's tables were written.
+ * @param evictions     connections ended early because --max-open-connections were open.
+ * @param error         the unexpected exception behind {@code problem} (a bug), for --debug; else null.
  */
-record CaptureSummary(Path capture, long packets, long tcpPackets, long bytes, long connections,
-    long mptcpConnections, long malformedRecords, String problem, boolean tablesWritten)
+public record CaptureSummary(Path capture, long packets, long tcpPackets, long bytes, long connections,
+    long mptcpConnections, long malformedRecords, String problem, boolean tablesWritten, long evictions,
+    Throwable error)
 {
     CaptureSummary(final Path capture, final long packets, final long tcpPackets, final long bytes,
-        final long connections, final long mptcpConnections, final long malformedRecords, final String problem)
+        final long connections, final long mptcpConnections, final long malformedRecords, final String problem,
+        final long evictions)
     {
-        this(capture, packets, tcpPackets, bytes, connections, mptcpConnections, malformedRecords, problem, true);
+        this(capture, packets, tcpPackets, bytes, connections, mptcpConnections, malformedRecords, problem, true,
+            evictions, null);
     }
 
-    static CaptureSummary failed(final Path capture, final String reason)
+    static CaptureSummary failed(final Path capture, final String reason, final Throwable error)
     {
-        return new CaptureSummary(capture, 0, 0, 0, 0, 0, 0, reason, false);
+        return new CaptureSummary(capture, 0, 0, 0, 0, 0, 0, reason, false, 0, error);
     }
 
-    boolean complete()
+    public boolean complete()
     {
         return problem == null;
     }

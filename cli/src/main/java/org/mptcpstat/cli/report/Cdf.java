@@ -1,6 +1,7 @@
 package org.mptcpstat.cli.report;
 
 import com.carrotsearch.hppc.DoubleArrayList;
+import com.carrotsearch.hppc.LongDoubleHashMap;
 
 import java.util.Arrays;
 
@@ -14,9 +15,9 @@ public final class Cdf
 {
     private final double[] x;
     private final double[] y;
-    private final int count;
+    private final long count;
 
-    private Cdf(final double[] x, final double[] y, final int count)
+    private Cdf(final double[] x, final double[] y, final long count)
     {
         this.x = x;
         this.y = y;
@@ -31,6 +32,50 @@ public final class Cdf
     public static Cdf of(final double[] values)
     {
         return of(values, values.length);
+    }
+
+    /**
+     * @return the distribution of {@code values} where each counts {@code weights} times (the same
+     *     index; e.g. a histogram's bins and counts); values of weight 0 or less, NaN or infinite are
+     *     left out. {@link #count()} is then the sum of the weights kept.
+     */
+    public static Cdf weighted(final DoubleArrayList values, final DoubleArrayList weights)
+    {
+        if (values.size() != weights.size())
+        {
+            throw new IllegalArgumentException(values.size() + " values for " + weights.size() + " weights");
+        }
+        // Summed per distinct value, keyed by the value's bits (one zero only), so nothing is boxed.
+        final LongDoubleHashMap byValue = new LongDoubleHashMap();
+        for (int i = 0; i < values.size(); i++)
+        {
+            final double value = values.get(i);
+            final double weight = weights.get(i);
+            if (Double.isFinite(value) && Double.isFinite(weight) && weight > 0)
+            {
+                byValue.addTo(Double.doubleToLongBits(value == 0.0 ? 0.0 : value), weight);
+            }
+        }
+        final double[] xs = new double[byValue.size()];
+        int n = 0;
+        for (final var entry : byValue)
+        {
+            xs[n++] = Double.longBitsToDouble(entry.key);
+        }
+        Arrays.sort(xs);
+        double total = 0;
+        for (final double x : xs)
+        {
+            total += byValue.get(Double.doubleToLongBits(x));
+        }
+        final double[] ys = new double[xs.length];
+        double below = 0;
+        for (int i = 0; i < xs.length; i++)
+        {
+            below += byValue.get(Double.doubleToLongBits(xs[i]));
+            ys[i] = i + 1 == xs.length ? 1.0 : below / total;
+        }
+        return new Cdf(xs, ys, Math.round(total));
     }
 
     private static Cdf of(final double[] values, final int length)
@@ -61,8 +106,8 @@ public final class Cdf
         return new Cdf(Arrays.copyOf(xs, points), Arrays.copyOf(ys, points), n);
     }
 
-    /** @return how many values the distribution was built from. */
-    public int count()
+    /** @return how many values the distribution was built from (weighted: the sum of their weights). */
+    public long count()
     {
         return count;
     }

@@ -127,6 +127,39 @@ public final class Report
             "Runs of consecutive new mappings of one direction on one subflow (mptcp_bursts), by data bytes.",
             new Series("c2s", Palette.C2S, data.burstBytes[0]),
             new Series("s2c", Palette.S2C, data.burstBytes[1]));
+        cdf(folder, "tcp_retransmission_overhead", "Retransmission overhead per TCP connection",
+            "retransmitted bytes / payload bytes", false,
+            "TCP connections by retrans_bytes / payload_bytes of each direction that carried payload.",
+            new Series("c2s", Palette.C2S, data.retransmissionOverhead[0]),
+            new Series("s2c", Palette.S2C, data.retransmissionOverhead[1]));
+        cdf(folder, "mptcp_subflow_rtt_difference", "RTT difference between the subflows of an MPTCP connection",
+            "largest - smallest mean c2s RTT of its subflows (ms, log scale)", true,
+            "MPTCP connections with two or more subflows whose c2s_rtt_avg_us was measured (mptcp_subflows joined " +
+                "to tcp_connections by conn_id), by the largest minus the smallest of those means.",
+            new Series("MPTCP connections", Palette.ALL, data.subflowRttDifferenceMs));
+        cdf(folder, "mptcp_join_delay", "Delay from MP_CAPABLE to MP_JOIN", "delay (s, log scale)", true,
+            "MP_JOIN subflows by syn_delay: from the MPTCP connection's first packet to the subflow's SYN.",
+            new Series("joins", Palette.ALL, data.joinDelays));
+        cdf(folder, "mptcp_data_ack_sizes", "DATA_ACK sizes", "data bytes newly acknowledged (log scale)", true,
+            "DATA_ACKs that advanced the data-level acknowledgment (mptcp_data_ack_sizes, acked_bytes weighted " +
+                "by count), by direction of the acknowledged data.",
+            new Series("c2s", Palette.C2S, data.dataAckSizes[0], data.dataAckCounts[0]),
+            new Series("s2c", Palette.S2C, data.dataAckSizes[1], data.dataAckCounts[1]));
+        cdf(folder, "tcp_ack_sizes", "TCP ACK sizes", "bytes newly acknowledged (log scale)", true,
+            "ACKs that advanced the TCP acknowledgment (tcp_ack_sizes, acked_bytes weighted by count), by " +
+                "direction of the ACKs.",
+            new Series("c2s", Palette.C2S, data.ackSizes[0], data.ackCounts[0]),
+            new Series("s2c", Palette.S2C, data.ackSizes[1], data.ackCounts[1]));
+        cdf(folder, "mptcp_burst_duration", "MPTCP burst durations", "duration per burst (s, log scale)", true,
+            "Runs of consecutive new mappings of one direction on one subflow (mptcp_bursts), by duration from " +
+                "their first to their last packet; single-packet runs (0 s) start the curve above 0.",
+            new Series("c2s", Palette.C2S, data.burstDurations[0]),
+            new Series("s2c", Palette.S2C, data.burstDurations[1]));
+        cdf(folder, "mptcp_subflow_switching", "Subflow switching frequency",
+            "subflow switches per second (log scale)", true,
+            "MPTCP connections by (c2s_subflow_switches + s2c_subflow_switches) / duration; connections without " +
+                "a switch start the curve above 0.",
+            new Series("MPTCP connections", Palette.ALL, data.switchesPerSecond));
 
         final List<String> ports = new ArrayList<>();
         final List<Long> portCounts = new ArrayList<>();
@@ -153,9 +186,18 @@ public final class Report
             "failed subflows", Palette.FAILURE, anyFailure > 0 ? reasons : List.of(), failures);
     }
 
-    /** One curve of a CDF plot. */
-    private record Series(String label, Color colour, DoubleArrayList values)
+    /** One curve of a CDF plot; with weights (null: each value counts once), each value counts that many times. */
+    private record Series(String label, Color colour, DoubleArrayList values, DoubleArrayList weights)
     {
+        Series(final String label, final Color colour, final DoubleArrayList values)
+        {
+            this(label, colour, values, null);
+        }
+
+        Cdf cdf()
+        {
+            return weights == null ? Cdf.of(values) : Cdf.weighted(values, weights);
+        }
     }
 
     private void cdf(final Path folder, final String name, final String title, final String xAxis,
@@ -174,7 +216,7 @@ public final class Report
         final StringBuilder counts = new StringBuilder();
         for (final Series one : series)
         {
-            final Cdf full = Cdf.of(one.values());
+            final Cdf full = one.cdf();
             final Cdf cdf = logarithmic ? full.positive() : full;
             if (!cdf.hasPoints())
             {

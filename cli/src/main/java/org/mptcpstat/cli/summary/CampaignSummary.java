@@ -1,6 +1,9 @@
 package org.mptcpstat.cli.summary;
 
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
 import org.mptcpstat.cli.tables.TableValues;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.Map;
 public final class CampaignSummary
 {
     private final long minBytes;
+    private final SummaryFilter filter;
 
     private long captures;
     private long tcpConnections;
@@ -31,6 +35,9 @@ public final class CampaignSummary
     private final long[][] interfaceBytes = new long[InterfaceClass.values().length][2];
     private final long[] portConnections = new long[TcpConnectionTotals.PORTS];
     private final long[] portPayloadBytes = new long[TcpConnectionTotals.PORTS];
+    private final Long2LongHashMap socksConnections = new Long2LongHashMap(TcpConnectionTotals.ABSENT);
+    private final Long2LongHashMap[] socksPayloadBytes = {
+        new Long2LongHashMap(TcpConnectionTotals.ABSENT), new Long2LongHashMap(TcpConnectionTotals.ABSENT) };
     private final long[] subflowBuckets = new long[MptcpConnectionTotals.SUBFLOW_BUCKETS];
     private final Map<String, Long> failedJoins = new LinkedHashMap<>();
     private final Map<String, Long> fallbackReasons = new LinkedHashMap<>();
@@ -42,7 +49,18 @@ public final class CampaignSummary
      */
     public CampaignSummary(final long minBytes)
     {
+        this(minBytes, SummaryFilter.NONE);
+    }
+
+    /**
+     * @param minBytes as {@link #CampaignSummary(long)}.
+     * @param filter   counts only the connections it keeps (time window, servers), and only the
+     *                 subflows, events and failed joins of the MPTCP connections it keeps.
+     */
+    public CampaignSummary(final long minBytes, final SummaryFilter filter)
+    {
         this.minBytes = minBytes;
+        this.filter = filter;
     }
 
     /**
@@ -53,14 +71,16 @@ public final class CampaignSummary
      */
     public void add(final Path captureFolder) throws IOException
     {
+        final LongHashSet serverIds = filter.filtersServers() ? TableValues.replay(captureFolder,
+            SubflowTotals.TABLE, schema -> new ServerSubflows(schema, filter.serverPrefixes())).ids : null;
         final MptcpConnectionTotals mptcp = TableValues.replay(captureFolder, MptcpConnectionTotals.TABLE,
-            schema -> new MptcpConnectionTotals(schema, minBytes));
+            schema -> new MptcpConnectionTotals(schema, minBytes, filter, serverIds));
         final SubflowTotals subflows = TableValues.replay(captureFolder, SubflowTotals.TABLE,
             schema -> new SubflowTotals(schema, mptcp.keptIds));
         final EventTotals eventTotals = TableValues.replay(captureFolder, EventTotals.TABLE,
             schema -> new EventTotals(schema, mptcp.keptIds));
         final TcpConnectionTotals tcp = TableValues.replay(captureFolder, TcpConnectionTotals.TABLE,
-            schema -> new TcpConnectionTotals(schema, minBytes));
+            schema -> new TcpConnectionTotals(schema, minBytes, filter));
 
         captures++;
         tcpConnections += tcp.connections;
@@ -83,6 +103,12 @@ public final class CampaignSummary
         {
             portConnections[port] += tcp.portConnections[port];
             portPayloadBytes[port] += tcp.portPayloadBytes[port];
+        }
+        tcp.socksConnections.forEachLong((port, connections) -> socksConnections.merge(port, connections, Long::sum));
+        for (int d = 0; d < 2; d++)
+        {
+            final Long2LongHashMap into = socksPayloadBytes[d];
+            tcp.socksPayloadBytes[d].forEachLong((port, bytes) -> into.merge(port, bytes, Long::sum));
         }
         for (int bucket = 0; bucket < subflowBuckets.length; bucket++)
         {
@@ -109,6 +135,11 @@ public final class CampaignSummary
     public long minBytes()
     {
         return minBytes;
+    }
+
+    public SummaryFilter filter()
+    {
+        return filter;
     }
 
     public long captures()
@@ -223,6 +254,31 @@ public final class CampaignSummary
             .thenComparing(Comparator.comparingLong(PortTotals::payloadBytes).reversed())
             .thenComparingInt(PortTotals::port));
         return List.copyOf(ports.subList(0, Math.min(limit, ports.size())));
+    }
+
+    /**
+     * @return the SOCKS destination ports (tcp_connections.socks_port) with the most connections,
+     *     most first; ties by payload, then port. Empty when no connection had a SOCKS destination.
+     */
+    public List<SocksPortTotals> topSocksPorts(final int limit)
+    {
+        final List<SocksPortTotals> ports = new ArrayList<>();
+        socksConnections.forEachLong((port, connections) -> ports.add(new SocksPortTotals(port, connections,
+            socksPayloadBytes[0].get(port), socksPayloadBytes[1].get(port))));
+        ports.sort(Comparator.comparingLong(SocksPortTotals::connections).reversed()
+            .thenComparing(Comparator.comparingLong((SocksPortTotals p) -> p.payloadBytes(Direction.C2S) +
+                p.payloadBytes(Direction.S2C)).reversed())
+            .thenComparingLong(SocksPortTotals::port));
+        return List.copyOf(ports.subList(0, Math.min(limit, ports.size())));
+    }
+
+    /** The TCP connections whose SOCKS request named one destination port, and their payload bytes per direction. */
+    public record SocksPortTotals(long port, long connections, long c2sPayloadBytes, long s2cPayloadBytes)
+    {
+        public long payloadBytes(final Direction direction)
+        {
+            return direction == Direction.C2S ? c2sPayloadBytes : s2cPayloadBytes;
+        }
     }
 
     /** The TCP connections to one server port and their payload bytes, both directions together. */

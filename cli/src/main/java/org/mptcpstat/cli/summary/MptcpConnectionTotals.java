@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Adds up one capture's mptcp_connections, and remembers which connections passed
- * {@code --min-bytes} so that the subflow and event tables count only theirs.
+ * {@code --min-bytes} and the filter so that the subflow and event tables count only theirs.
  */
 final class MptcpConnectionTotals extends TableValues
 {
@@ -19,7 +19,11 @@ final class MptcpConnectionTotals extends TableValues
     static final int SUBFLOW_BUCKETS = 4;
 
     private final long minBytes;
+    private final SummaryFilter filter;
+    /** Connections with a subflow to a --server prefix; null when every server counts. */
+    private final LongHashSet serverIds;
     private final int mptcpId;
+    private final int firstTime;
     private final int subflows;
     private final int fallbackReason;
     private final int[] dataColumn = new int[2];
@@ -37,11 +41,15 @@ final class MptcpConnectionTotals extends TableValues
     final long[][] interfaceBytes = new long[InterfaceClass.values().length][2];
     final long[] subflowBuckets = new long[SUBFLOW_BUCKETS];
 
-    MptcpConnectionTotals(final TableSchema schema, final long minBytes) throws IOException
+    MptcpConnectionTotals(final TableSchema schema, final long minBytes, final SummaryFilter filter,
+        final LongHashSet serverIds) throws IOException
     {
         super(schema);
         this.minBytes = minBytes;
+        this.filter = filter;
+        this.serverIds = serverIds;
         mptcpId = column(schema, "mptcp_id", ColumnType.INT64);
+        firstTime = column(schema, "first_time", ColumnType.TIME);
         subflows = column(schema, "subflows", ColumnType.INT64);
         fallbackReason = column(schema, "fallback_reason", ColumnType.ENUM);
         fallbackLabels = labels(schema, fallbackReason);
@@ -60,10 +68,10 @@ final class MptcpConnectionTotals extends TableValues
     }
 
     @Override
-
     protected void endRow(final long[] values, final double[] doubles)
     {
-        if (count(values[dataColumn[0]]) + count(values[dataColumn[1]]) < minBytes)
+        if (count(values[dataColumn[0]]) + count(values[dataColumn[1]]) < minBytes ||
+            !filter.keepsTime(values[firstTime]) || serverIds != null && !serverIds.contains(values[mptcpId]))
         {
             return;
         }

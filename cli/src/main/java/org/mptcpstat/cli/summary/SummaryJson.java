@@ -1,5 +1,6 @@
 package org.mptcpstat.cli.summary;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -70,6 +71,17 @@ public final class SummaryJson
             close('}');
         }
         close(']');
+        field("socks_ports").append('[');
+        for (final CampaignSummary.SocksPortTotals port : summary.topSocksPorts(SummaryPrinter.TOP_PORTS))
+        {
+            separate().append('{');
+            field("port").append(port.port());
+            field("connections").append(port.connections());
+            field("c2s_payload_bytes").append(port.payloadBytes(Direction.C2S));
+            field("s2c_payload_bytes").append(port.payloadBytes(Direction.S2C));
+            close('}');
+        }
+        close(']');
         field("subflows_per_connection").append('{');
         final long[] distribution = summary.subflowDistribution();
         for (int i = 0; i < distribution.length; i++)
@@ -80,6 +92,17 @@ public final class SummaryJson
         counts("failed_joins", summary.failedJoins());
         counts("fallback_reasons", summary.fallbackReasons());
         counts("events", summary.events());
+        final SummaryFilter filter = summary.filter();
+        time("since", filter.since());
+        time("until", filter.until());
+        field("servers").append('[');
+        for (final String server : filter.servers())
+        {
+            separate().append('"');
+            // Prefixes that parsed hold only digits, hex letters, '.', ':' and '/': nothing to escape.
+            json.append(server.trim()).append('"');
+        }
+        close(']');
         close('}');
         return json.append('\n').toString();
     }
@@ -89,6 +112,12 @@ public final class SummaryJson
         field(name).append('{');
         counts.forEach((label, count) -> field(label).append(count.longValue()));
         close('}');
+    }
+
+    /** A --since or --until value as a plain JSON number, null when not given. */
+    private void time(final String name, final String seconds)
+    {
+        field(name).append(seconds == null ? "null" : new BigDecimal(seconds.trim()).toPlainString());
     }
 
     private void ratio(final String name, final double value)

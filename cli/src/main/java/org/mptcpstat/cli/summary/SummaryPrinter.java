@@ -28,6 +28,19 @@ public final class SummaryPrinter
         {
             campaign.row("--min-bytes (smaller connections left out)", number(summary.minBytes()));
         }
+        final SummaryFilter filter = summary.filter();
+        if (filter.since() != null)
+        {
+            campaign.row("--since (connections that started before left out)", filter.since());
+        }
+        if (filter.until() != null)
+        {
+            campaign.row("--until (connections that started at or after left out)", filter.until());
+        }
+        if (!filter.servers().isEmpty())
+        {
+            campaign.row("--server (connections to other servers left out)", String.join(",", filter.servers()));
+        }
         section(text, campaign);
         section(text, new TextTable("TCP", "c2s", "s2c")
             .row("packets", number(summary.packets(Direction.C2S)), number(summary.packets(Direction.S2C)))
@@ -58,6 +71,18 @@ public final class SummaryPrinter
             ports.row(Integer.toString(port.port()), number(port.connections()), number(port.payloadBytes()));
         }
         section(text, ports);
+        final List<CampaignSummary.SocksPortTotals> socks = summary.topSocksPorts(TOP_PORTS);
+        if (!socks.isEmpty())
+        {
+            final TextTable socksPorts = new TextTable("SOCKS destination ports (top " + TOP_PORTS + ")",
+                "connections", "c2s payload bytes", "s2c payload bytes");
+            for (final CampaignSummary.SocksPortTotals port : socks)
+            {
+                socksPorts.row(Long.toString(port.port()), number(port.connections()),
+                    number(port.payloadBytes(Direction.C2S)), number(port.payloadBytes(Direction.S2C)));
+            }
+            section(text, socksPorts);
+        }
         final TextTable subflows = new TextTable("Subflows per MPTCP connection", "connections");
         final long[] distribution = summary.subflowDistribution();
         for (int i = 0; i < distribution.length; i++)

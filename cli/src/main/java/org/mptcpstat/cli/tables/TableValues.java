@@ -4,6 +4,7 @@ import org.mptcpstat.emitters.table.BinaryTableReader;
 import org.mptcpstat.emitters.table.ColumnType;
 import org.mptcpstat.emitters.table.RowSink;
 import org.mptcpstat.emitters.table.TableSchema;
+import org.mptcpstat.flowtable.AddressPrefixes;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import java.util.Locale;
  * {@code report}. Every value of a row lands in one reused slot per column (integers,
  * nanoseconds, booleans and label indexes in a {@code long[]}, FLOAT64 values in a
  * {@code double[]}), so subclasses read the columns they need by index in
- * {@link #endRow(long[], double[])} and nothing is allocated per row.
+ * {@link #endRow(long[], double[])} and nothing is allocated per row. ADDRESS cells keep their
+ * IP version (4 or 6; {@link #NOT_MEASURED} if not measured) in the {@code long[]} slot and their
+ * two halves in parallel arrays, read with {@link #addressHigh(int)}, {@link #addressLow(int)} and
+ * {@link #addressIn(int, AddressPrefixes)}.
  */
 public abstract class TableValues implements RowSink
 {
@@ -25,12 +29,16 @@ public abstract class TableValues implements RowSink
 
     private final long[] row;
     private final double[] doubles;
+    private final long[] addressHighs;
+    private final long[] addressLows;
     private int column;
 
     protected TableValues(final TableSchema schema)
     {
         row = new long[schema.columnCount()];
         doubles = new double[schema.columnCount()];
+        addressHighs = new long[schema.columnCount()];
+        addressLows = new long[schema.columnCount()];
     }
 
     /** Replays {@code folder/table.bin} into the reader {@code factory} makes from its schema. */
@@ -107,11 +115,33 @@ public abstract class TableValues implements RowSink
         row[column++] = nanos;
     }
 
-    /** No figure is read from an address. */
+    /** Keeps the version in the row's slot and the two halves aside: nothing is allocated. */
     @Override
     public final void putAddress(final int ipVersion, final long high, final long low)
     {
-        column++;
+        addressHighs[column] = high;
+        addressLows[column] = low;
+        row[column++] = ipVersion;
+    }
+
+    /** @return the high 64 bits of the current row's ADDRESS cell (0 for IPv4 and not measured). */
+    protected final long addressHigh(final int addressColumn)
+    {
+        return addressHighs[addressColumn];
+    }
+
+    /** @return the low 64 bits of the current row's ADDRESS cell (IPv4 in the low 32 bits). */
+    protected final long addressLow(final int addressColumn)
+    {
+        return addressLows[addressColumn];
+    }
+
+    /** @return whether the current row's ADDRESS cell was measured and lies in one of {@code prefixes}. */
+    protected final boolean addressIn(final int addressColumn, final AddressPrefixes prefixes)
+    {
+        final long version = row[addressColumn];
+        return (version == 4 || version == 6)
+            && prefixes.contains((int)version, addressHighs[addressColumn], addressLows[addressColumn]);
     }
 
     @Override
@@ -130,6 +160,8 @@ public abstract class TableValues implements RowSink
     public final void putNull()
     {
         doubles[column] = Double.NaN;
+        addressHighs[column] = 0;
+        addressLows[column] = 0;
         row[column++] = NOT_MEASURED;
     }
 

@@ -69,4 +69,16 @@ class CdfTest
         assertArrayEquals(new double[] { 1, 2, 3 }, cdf.x());
         assertEquals(1.0, cdf.y()[2]);
     }
+
+    @Test
+    void shouldCountEachValueAsManyTimesAsItsWeight()
+    {
+        final Cdf cdf = Cdf.weighted(DoubleArrayList.from(3, 1, 3, 2, 7), DoubleArrayList.from(1, 2, 1, 0, 4));
+
+        // 1 twice, 3 twice (two rows), 7 four times; 2 weighs nothing.
+        assertArrayEquals(new double[] { 1, 3, 7 }, cdf.x());
+        assertArrayEquals(new double[] { 0.25, 0.5, 1.0 }, cdf.y(), 1e-12);
+        assertEquals(8, cdf.count());
+        assertTrue(Cdf.weighted(new DoubleArrayList(), new DoubleArrayList()).isEmpty());
+    }
 }

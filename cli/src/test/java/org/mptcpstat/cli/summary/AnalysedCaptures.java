@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The committed captures analysed into a folder, and their CSV tables read back: the independent
  * figures the binary-table summary is checked against.
  */
-final class AnalysedCaptures
+public final class AnalysedCaptures
 {
     private final Path output;
 
@@ -32,7 +32,7 @@ final class AnalysedCaptures
     }
 
     /** Runs {@code mptcpstat analyze} on {@code testdata/captures}, writing into {@code output}. */
-    static AnalysedCaptures into(final Path output)
+    public static AnalysedCaptures into(final Path output)
     {
         final StringWriter err = new StringWriter();
         final String[] args = { "analyze", "-q", "-o", output.toString(), TestData.root().resolve("captures").toString() };
@@ -40,13 +40,19 @@ final class AnalysedCaptures
         return new AnalysedCaptures(output);
     }
 
-    Path output()
+    /** Tables already written into {@code output}, one folder per capture. */
+    public static AnalysedCaptures of(final Path output)
+    {
+        return new AnalysedCaptures(output);
+    }
+
+    public Path output()
     {
         return output;
     }
 
     /** @return the capture folders, sorted. */
-    List<Path> folders() throws IOException
+    public List<Path> folders() throws IOException
     {
         try (Stream<Path> entries = Files.list(output))
         {
@@ -55,7 +61,7 @@ final class AnalysedCaptures
     }
 
     /** @return every row of {@code table.csv} of every capture, as column name to cell. */
-    List<Map<String, String>> rows(final String table) throws IOException
+    public List<Map<String, String>> rows(final String table) throws IOException
     {
         final List<Map<String, String>> rows = new ArrayList<>();
         for (final Path folder : folders())
@@ -79,18 +85,18 @@ final class AnalysedCaptures
     }
 
     /** An empty cell (not measured) counts as 0, as in the summary. */
-    static long number(final Map<String, String> row, final String column)
+    public static long number(final Map<String, String> row, final String column)
     {
         final String cell = row.get(column);
         return cell.isEmpty() ? 0 : Long.parseLong(cell);
     }
 
-    static long sum(final List<Map<String, String>> rows, final String column)
+    public static long sum(final List<Map<String, String>> rows, final String column)
     {
         return rows.stream().mapToLong(row -> number(row, column)).sum();
     }
 
-    static long count(final List<Map<String, String>> rows, final Predicate<Map<String, String>> which)
+    public static long count(final List<Map<String, String>> rows, final Predicate<Map<String, String>> which)
     {
         return rows.stream().filter(which).count();
     }

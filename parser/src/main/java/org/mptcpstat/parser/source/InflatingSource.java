@@ -39,6 +39,11 @@ public final class InflatingSource implements CaptureSource
         {
             this.inflater = new GZIPInputStream(file, INPUT_BUFFER_SIZE);
         }
+        catch (final EOFException ex)
+        {
+            file.close();
+            throw new IOException("file ends inside its gzip header", ex);
+        }
         catch (final IOException ex)
         {
             file.close();
@@ -110,7 +115,8 @@ public final class InflatingSource implements CaptureSource
             catch (final IOException ex)
             {
                 ended = true;
-                fault = "gzip stream corrupt after " + (windowStart + filled) + " bytes: " + ex.getMessage();
+                fault = "gzip stream corrupt after " + (windowStart + filled) + " bytes" +
+                    (ex.getMessage() == null ? "" : ": " + ex.getMessage());
             }
         }
     }
