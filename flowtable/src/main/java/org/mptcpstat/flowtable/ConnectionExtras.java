@@ -36,11 +36,12 @@ public final class ConnectionExtras
         for (int direction = 0; direction < 2; direction++)
         {
             final int i = slot * 2 + direction;
-            if (histograms[i] != null)
+            // Clearing costs the whole counts array: only when the last connection used it.
+            if (histograms[i] != null && histograms[i].getTotalCount() > 0)
             {
                 histograms[i].reset();
             }
-            if (ackSizes[i] != null)
+            if (ackSizes[i] != null && !ackSizes[i].isEmpty())
             {
                 ackSizes[i].clear();
             }
