@@ -1,6 +1,7 @@
 package org.mptcpstat.flowtable.mptcp;
 
 import com.carrotsearch.hppc.IntIntHashMap;
+import org.agrona.collections.IntArrayList;
 import org.mptcpstat.flowtable.EndReason;
 import org.mptcpstat.flowtable.SegmentList;
 import org.mptcpstat.flowtable.SequenceSpace;
@@ -63,7 +64,8 @@ public final class MptcpTracker
     private final IntIntHashMap connectionsByToken = new IntIntHashMap();
     private final IntIntHashMap connectionsByUnknownToken = new IntIntHashMap();
     private final List<MptcpConnection> pool = new ArrayList<>();
-    private final List<Integer> freeSlots = new ArrayList<>();
+    /** Pool slots free for reuse, as a primitive stack: no boxing per connection. */
+    private final IntArrayList freeSlots = new IntArrayList();
     private final byte[] hmac = new byte[HMAC_LENGTH];
     private long nextId;
     /** Whether the packet being processed started a new mapping. */
@@ -227,7 +229,7 @@ public final class MptcpTracker
         }
         else
         {
-            slot = freeSlots.remove(freeSlots.size() - 1);
+            slot = freeSlots.removeAt(freeSlots.size() - 1);
         }
         pool.get(slot).reset(nextId++, now);
         pool.get(slot).slot = slot;
@@ -257,7 +259,7 @@ public final class MptcpTracker
         {
             connectionsByUnknownToken.remove(mptcp.unknownToken);
         }
-        freeSlots.add(slot);
+        freeSlots.addInt(slot);
     }
 
     private void option(final int subtype, final MptcpConnection mptcp, final TcpConnection tcp, final int direction,
