@@ -41,7 +41,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The per-capture pipeline of {@code analyze} (the loop of {@code CaptureAnalysis}), per packet:
+ * The per-capture pipeline of {@code analyze} (the loop of {@code org.mptcpstat.api.Analyzer}), per packet:
  * read every record, decode it, hand TCP segments to the {@link TcpTracker} (which feeds the MPTCP
  * tracker and the SOCKS sniffer), and at the end finish every open connection. One invocation is
  * one pass over a pcap of exactly {@link SyntheticCapture#PACKETS} packets.

@@ -1,7 +1,7 @@
 package org.mptcpstat.cli;
 
+import org.mptcpstat.api.Analyzer;
 import org.mptcpstat.cli.analyze.Analysis;
-import org.mptcpstat.cli.analyze.AnalysisSettings;
 import org.mptcpstat.cli.analyze.InterfaceMapFile;
 import org.mptcpstat.cli.analyze.OutputFolderCheck;
 import org.mptcpstat.emitters.table.TableFormat;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -160,10 +161,16 @@ final class AnalyzeCommand implements Callable<Integer>
                 "--iface-map " + interfaceMap + ": no such file" : ex.getMessage());
         }
         final PrintWriter err = commandLine.getErr();
-        final Analysis analysis = new Analysis(output,
-            new AnalysisSettings(tableFormats, (long)(idleTimeoutSeconds * 1e9), servers, onlyProxy, interfaces,
-                socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword), maxOpenConnections),
-            threads, !quiet && System.console() != null).debug(debug);
+        final Analyzer analyzer = Analyzer.builder()
+            .idleTimeout(Duration.ofNanos((long)(idleTimeoutSeconds * 1e9)))
+            .servers(servers)
+            .onlyServers(onlyProxy)
+            .interfaces(interfaces)
+            .socksTable(socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword))
+            .maxOpenConnections(maxOpenConnections)
+            .build();
+        final Analysis analysis = new Analysis(output, analyzer, tableFormats, threads,
+            !quiet && System.console() != null).debug(debug);
         final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);
         return allComplete ? ExitCodes.OK : ExitCodes.FAILED;
     }

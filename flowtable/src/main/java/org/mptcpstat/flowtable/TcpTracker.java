@@ -34,6 +34,8 @@ public final class TcpTracker
     private static final int FAST_RETRANSMIT_DUP_ACKS = 3;
     /** Connections the table holds at most unless told otherwise. */
     public static final int DEFAULT_MAX_OPEN_CONNECTIONS = 1_000_000;
+    /** Five minutes of capture time, as tstat's and most NAT timeouts. */
+    public static final long DEFAULT_IDLE_TIMEOUT_NANOS = 300_000_000_000L;
 
     private final TcpFlowTable table = new TcpFlowTable(TcpConnection.SLOT_LENGTH, 1024);
     private final SegmentList segments = new SegmentList();

@@ -1,5 +1,7 @@
 package org.mptcpstat.cli.analyze;
 
+import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.emitters.table.TableFormat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,17 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Analysis
 {
     private final Path output;
-    private final AnalysisSettings settings;
+    private final Analyzer analyzer;
+    private final Set<TableFormat> formats;
     private final int threads;
     private final boolean showProgress;
     private final Set<CaptureAnalysis> running = ConcurrentHashMap.newKeySet();
     private boolean debug;
     private volatile boolean aborting;
 
-    public Analysis(final Path output, final AnalysisSettings settings, final int threads, final boolean showProgress)
+    public Analysis(final Path output, final Analyzer analyzer, final Set<TableFormat> formats, final int threads,
+        final boolean showProgress)
     {
         this.output = output;
-        this.settings = settings;
+        this.analyzer = analyzer;
+        this.formats = formats;
         this.threads = threads;
         this.showProgress = showProgress;
     }
@@ -84,7 +89,7 @@ public final class Analysis
             for (final Map.Entry<Path, String> capture : captures.entrySet())
             {
                 final CaptureAnalysis analysis = new CaptureAnalysis(capture.getKey(),
-                    output.resolve(capture.getValue()), settings, bytesRead, packetsRead);
+                    output.resolve(capture.getValue()), analyzer, formats, bytesRead, packetsRead);
                 futures.add(pool.submit(() ->
                 {
                     running.add(analysis);

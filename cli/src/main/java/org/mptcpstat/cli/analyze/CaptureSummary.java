@@ -1,5 +1,7 @@
 package org.mptcpstat.cli.analyze;
 
+import org.mptcpstat.api.AnalysisResult;
+
 import java.nio.file.Path;
 
 /**
@@ -15,12 +17,10 @@ public record CaptureSummary(Path capture, long packets, long tcpPackets, long b
     long mptcpConnections, long malformedRecords, String problem, boolean tablesWritten, long evictions,
     Throwable error)
 {
-    CaptureSummary(final Path capture, final long packets, final long tcpPackets, final long bytes,
-        final long connections, final long mptcpConnections, final long malformedRecords, final String problem,
-        final long evictions)
+    CaptureSummary(final Path capture, final AnalysisResult result)
     {
-        this(capture, packets, tcpPackets, bytes, connections, mptcpConnections, malformedRecords, problem, true,
-            evictions, null);
+        this(capture, result.packets(), result.tcpPackets(), result.bytes(), result.connections(),
+            result.mptcpConnections(), result.malformedRecords(), result.fault(), true, result.evictions(), null);
     }
 
     static CaptureSummary failed(final Path capture, final String reason, final Throwable error)

@@ -1,8 +1,7 @@
 package org.mptcpstat.cli.analyze;
 
+import org.mptcpstat.api.Analyzer;
 import org.mptcpstat.emitters.table.TableFormat;
-import org.mptcpstat.flowtable.AddressPrefixes;
-import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,9 +22,8 @@ final class AnalyzedCapture
 
     static List<Map<String, String>> connections(final Path capture, final Path folder) throws IOException
     {
-        final CaptureSummary summary = new CaptureAnalysis(capture, folder, new AnalysisSettings(
-            EnumSet.of(TableFormat.CSV), 300_000_000_000L, AddressPrefixes.none(), false, InterfaceClassifier.none(), null),
-            new AtomicLong(), new AtomicLong()).run();
+        final CaptureSummary summary = new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
+            EnumSet.of(TableFormat.CSV), new AtomicLong(), new AtomicLong()).run();
         assertTrue(summary.complete(), capture + ": " + summary.problem());
         return CsvTable.read(folder.resolve("tcp_connections.csv"));
     }

@@ -4,12 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mptcpstat.cli.Main;
 import org.mptcpstat.cli.TestData;
-import org.mptcpstat.cli.analyze.AnalysisSettings;
+import org.mptcpstat.api.Analyzer;
 import org.mptcpstat.cli.analyze.CaptureAnalysis;
 import org.mptcpstat.cli.analyze.CaptureSummary;
 import org.mptcpstat.emitters.table.TableFormat;
-import org.mptcpstat.flowtable.AddressPrefixes;
-import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -194,7 +192,7 @@ class AnalyzeSafetyTest
             }
         }
         final Path folder = dir.resolve("out/big");
-        final CaptureAnalysis analysis = new CaptureAnalysis(big, folder, settings(), new AtomicLong(), new AtomicLong());
+        final CaptureAnalysis analysis = analysis(big, folder);
         final java.util.concurrent.CompletableFuture<CaptureSummary> result =
             java.util.concurrent.CompletableFuture.supplyAsync(analysis::run);
         final long deadline = System.nanoTime() + 5_000_000_000L;
@@ -227,13 +225,13 @@ class AnalyzeSafetyTest
 
     private CaptureAnalysis analysis(final Path folder)
     {
-        return new CaptureAnalysis(sample(), folder, settings(), new AtomicLong(), new AtomicLong());
+        return analysis(sample(), folder);
     }
 
-    private static AnalysisSettings settings()
+    private static CaptureAnalysis analysis(final Path capture, final Path folder)
     {
-        return new AnalysisSettings(EnumSet.of(TableFormat.CSV, TableFormat.BIN), 300_000_000_000L,
-            AddressPrefixes.none(), false, InterfaceClassifier.none(), null);
+        return new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
+            EnumSet.of(TableFormat.CSV, TableFormat.BIN), new AtomicLong(), new AtomicLong());
     }
 
     private static List<String> filesIn(final Path folder) throws IOException

@@ -2,7 +2,13 @@ package org.mptcpstat.flowtable.mptcp;
 
 import java.io.IOException;
 
-/** What the MPTCP tracker reports. Views are valid during the call only. */
+/**
+ * What the MPTCP tracker reports. Views are valid during the call only.
+ * <p>
+ * The {@code onMapping}, {@code onData} and {@code onDataAck} calls come per packet: they do
+ * nothing unless overridden (tables of whole connections need none of them), and whoever
+ * overrides them is on the hot path, so must not allocate.
+ */
 public interface MptcpListener
 {
     /** The connection's last subflow has finished; its subflows are reported with it. */
@@ -29,4 +35,45 @@ public interface MptcpListener
     /** A run of consecutive new mappings of one direction on one subflow ended. */
     void onBurst(MptcpConnection connection, int direction, int subflow, long startNanos, long durationNanos,
         long bytes, long packets) throws IOException;
+
+    /**
+     * A DSS mapping (or the implicit mapping of data on an MP_CAPABLE third ACK), on every packet
+     * that carries one.
+     *
+     * @param direction  0 for data from the client, 1 from the server.
+     * @param dsn        first data sequence number, expanded to 64 bits.
+     * @param ssn        first subflow sequence number, relative to the subflow's SYN.
+     * @param length     data-level length (a DATA_FIN counts one).
+     * @param repeated   whether it repeats a mapping already seen on this subflow (GSO segments,
+     *                   TCP retransmissions): only new mappings are counted in the tables.
+     */
+    default void onMapping(final MptcpConnection connection, final int subflow, final int direction,
+        final long timeNanos, final long dsn, final long ssn, final long length, final boolean dataFin,
+        final boolean repeated) throws IOException
+    {
+    }
+
+    /**
+     * A packet's payload placed in its direction's data sequence space by the mapping in force.
+     *
+     * @param start          first data sequence number carried.
+     * @param end            one past the last.
+     * @param reinjectedBytes of those, bytes another subflow had carried last.
+     */
+    default void onData(final MptcpConnection connection, final int subflow, final int direction,
+        final long timeNanos, final long start, final long end, final long reinjectedBytes) throws IOException
+    {
+    }
+
+    /**
+     * A DATA_ACK, expanded to 64 bits.
+     *
+     * @param direction the direction of the data it acknowledges (0: the client's data).
+     * @param subflow   the subflow whose packet carried it.
+     * @param rttMicros the data-level RTT sample it gave, or -1.
+     */
+    default void onDataAck(final MptcpConnection connection, final int subflow, final int direction,
+        final long timeNanos, final long dataAck, final long rttMicros) throws IOException
+    {
+    }
 }

@@ -462,7 +462,7 @@ public final class MptcpTracker
     {
         if (option.hasDataAck())
         {
-            dataAck(mptcp.directions[1 - side], option.dataAck(), option.isDataAck8(), now);
+            dataAck(mptcp, (int)tcp.get(SubflowField.SUBFLOW), 1 - side, option.dataAck(), option.isDataAck8(), now);
         }
         if (!option.hasMapping())
         {
@@ -484,8 +484,10 @@ public final class MptcpTracker
             option.isDataFin(), option.hasChecksum(), packet, now);
     }
 
-    private void dataAck(final DataLevel acked, final long raw, final boolean eightBytes, final long now)
+    private void dataAck(final MptcpConnection mptcp, final int subflow, final int side, final long raw,
+        final boolean eightBytes, final long now) throws IOException
     {
+        final DataLevel acked = mptcp.directions[side];
         if (!eightBytes && !acked.dataAckKnown && !acked.dsnKnown && !acked.idsnKnown)
         {
             // A 4-byte DATA_ACK cannot be placed before anything of that direction is known.
@@ -506,10 +508,12 @@ public final class MptcpTracker
         space.wrap(acked.spaceHead, acked.spaceTail).acknowledge(ack, now, false, false);
         acked.spaceHead = space.head();
         acked.spaceTail = space.tail();
-        if (space.rttSampleMicros() >= 0)
+        final long rttMicros = space.rttSampleMicros();
+        if (rttMicros >= 0)
         {
-            acked.recordRtt(space.rttSampleMicros());
+            acked.recordRtt(rttMicros);
         }
+        listener.onDataAck(mptcp, subflow, side, now, ack, rttMicros);
     }
 
     private void mapping(final MptcpConnection mptcp, final TcpConnection tcp, final int direction, final int side,
@@ -531,10 +535,12 @@ public final class MptcpTracker
         tcp.put(SubflowField.ofDirection(SubflowField.MAPPING_DATA_BYTES_A_TO_B, direction), dataBytes);
         final SubflowField ssnEndField = SubflowField.ofDirection(SubflowField.MAPPED_SSN_END_A_TO_B, direction);
         final long mappedEnd = tcp.get(ssnEndField);
-        if (mappedEnd != 0 && (int)(ssn - mappedEnd) < 0)
+        // Starting in subflow data already mapped means the same mapping again, on the next GSO
+        // segment of one send or on a TCP retransmission, even with other mappings between.
+        final boolean repeated = mappedEnd != 0 && (int)(ssn - mappedEnd) < 0;
+        listener.onMapping(mptcp, subflowNumber, side, now, dsn, ssn, length, dataFin, repeated);
+        if (repeated)
         {
-            // Starts in subflow data already mapped: the same mapping again, on the next GSO
-            // segment of one send or on a TCP retransmission, even with other mappings between.
             return;
         }
         tcp.put(ssnEndField, ssn + length);
@@ -612,6 +618,7 @@ public final class MptcpTracker
         {
             level.sameSubflowRetransmissions++;
         }
+        listener.onData(mptcp, subflowNumber, side, now, start, end, reinjected);
         level.reinjectedBytes += reinjected;
         level.distinctReinjectedBytes += space.firstResentFromOthers();
         if (reinjected > 0 && mptcp.reinjections.add(dsn * 31 + dataBytes))

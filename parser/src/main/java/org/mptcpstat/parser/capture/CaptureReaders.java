@@ -4,6 +4,7 @@ import org.mptcpstat.parser.source.CaptureSource;
 import org.mptcpstat.parser.source.CaptureSources;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 
@@ -19,7 +20,17 @@ public final class CaptureReaders
      */
     public static CaptureReader open(final Path path) throws IOException
     {
-        final CaptureSource source = CaptureSources.open(path);
+        return openOrClose(CaptureSources.open(path));
+    }
+
+    /** Reads a capture from a stream (standard input), plain or gzip. */
+    public static CaptureReader open(final InputStream in) throws IOException
+    {
+        return openOrClose(CaptureSources.open(in));
+    }
+
+    private static CaptureReader openOrClose(final CaptureSource source) throws IOException
+    {
         try
         {
             return open(source);

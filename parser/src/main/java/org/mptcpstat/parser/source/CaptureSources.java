@@ -1,6 +1,7 @@
 package org.mptcpstat.parser.source;
 
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,20 @@ public final class CaptureSources
      */
     public static CaptureSource open(final Path path, final long chunkSize, final long overlap) throws IOException
     {
-        return isGzip(path) ? new InflatingSource(path) : new MappedFileSource(path, chunkSize, overlap);
+        return isGzip(path) ? StreamSource.gzip(path) : new MappedFileSource(path, chunkSize, overlap);
+    }
+
+    /**
+     * Reads a capture from a stream (standard input), plain or gzip by its first bytes; the
+     * stream is read once, forward, with nothing written to disk.
+     */
+    public static CaptureSource open(final InputStream in) throws IOException
+    {
+        final BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(2);
+        final boolean gzip = buffered.read() == GZIP_MAGIC_0 && buffered.read() == GZIP_MAGIC_1;
+        buffered.reset();
+        return gzip ? StreamSource.gzip(buffered) : StreamSource.plain(buffered);
     }
 
     private static boolean isGzip(final Path path) throws IOException

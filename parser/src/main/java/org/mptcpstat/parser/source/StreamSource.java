@@ -11,19 +11,21 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A gzip-compressed capture inflated on the fly into one reusable window buffer, so that no
- * uncompressed copy is ever written to disk.
+ * A capture read from a stream into one reusable window buffer: a pipe (standard input), or a
+ * gzip-compressed file inflated on the fly, so that no uncompressed copy is ever written to disk.
  * <p>
  * The window slides forward: when a fetch reaches past the inflated bytes, the still-needed tail
  * is moved to the front and the rest is refilled from the inflater. Skipping ahead (large
  * pcapng blocks nobody reads) inflates and discards.
  */
-public final class InflatingSource implements CaptureSource
+public final class StreamSource implements CaptureSource
 {
     private static final int INPUT_BUFFER_SIZE = 1 << 16;
 
     private final CountingInputStream file;
     private final InputStream inflater;
+    /** What the fault messages call the input. */
+    private final String name;
     private final byte[] window = new byte[MAX_WINDOW];
     private final UnsafeBuffer buffer = new UnsafeBuffer(window);
     private long windowStart;
@@ -32,23 +34,44 @@ public final class InflatingSource implements CaptureSource
     private boolean ended;
     private String fault;
 
-    public InflatingSource(final Path path) throws IOException
+    private StreamSource(final CountingInputStream file, final InputStream content, final String name)
     {
-        this.file = new CountingInputStream(Files.newInputStream(path));
+        this.file = file;
+        this.inflater = content;
+        this.name = name;
+    }
+
+    /** Reads a stream as it is. */
+    public static StreamSource plain(final InputStream in)
+    {
+        final CountingInputStream counted = new CountingInputStream(in);
+        return new StreamSource(counted, counted, "input");
+    }
+
+    /** Inflates a gzip stream; closes it when its header is bad. */
+    public static StreamSource gzip(final InputStream in) throws IOException
+    {
+        final CountingInputStream counted = new CountingInputStream(in);
         try
         {
-            this.inflater = new GZIPInputStream(file, INPUT_BUFFER_SIZE);
+            return new StreamSource(counted, new GZIPInputStream(counted, INPUT_BUFFER_SIZE), "gzip stream");
         }
         catch (final EOFException ex)
         {
-            file.close();
+            counted.close();
             throw new IOException("file ends inside its gzip header", ex);
         }
         catch (final IOException ex)
         {
-            file.close();
+            counted.close();
             throw new IOException("corrupt gzip header: " + ex.getMessage(), ex);
         }
+    }
+
+    /** Inflates a gzip file. */
+    public static StreamSource gzip(final Path path) throws IOException
+    {
+        return gzip(Files.newInputStream(path));
     }
 
     @Override
@@ -110,12 +133,12 @@ public final class InflatingSource implements CaptureSource
             catch (final EOFException ex)
             {
                 ended = true;
-                fault = "gzip stream truncated after " + (windowStart + filled) + " bytes";
+                fault = name + " truncated after " + (windowStart + filled) + " bytes";
             }
             catch (final IOException ex)
             {
                 ended = true;
-                fault = "gzip stream corrupt after " + (windowStart + filled) + " bytes" +
+                fault = name + " unreadable after " + (windowStart + filled) + " bytes" +
                     (ex.getMessage() == null ? "" : ": " + ex.getMessage());
             }
         }

@@ -1,0 +1,258 @@
+package org.mptcpstat.api;
+
+import org.mptcpstat.emitters.mptcp.MptcpConnectionsTable;
+import org.mptcpstat.emitters.mptcp.MptcpEventTables;
+import org.mptcpstat.emitters.mptcp.MptcpSubflowsTable;
+import org.mptcpstat.emitters.mptcp.MptcpTableWriter;
+import org.mptcpstat.emitters.table.DiscardSink;
+import org.mptcpstat.emitters.table.RowSink;
+import org.mptcpstat.emitters.table.TableSchema;
+import org.mptcpstat.emitters.tcp.TcpAckSizesTable;
+import org.mptcpstat.emitters.tcp.TcpConnectionsTable;
+import org.mptcpstat.emitters.tcp.TcpRetransmissionsTable;
+import org.mptcpstat.emitters.tcp.TcpTableWriter;
+import org.mptcpstat.flowtable.AddressPrefixes;
+import org.mptcpstat.flowtable.TcpConnectionListener;
+import org.mptcpstat.flowtable.TcpListenerTee;
+import org.mptcpstat.flowtable.TcpTracker;
+import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
+import org.mptcpstat.flowtable.mptcp.MptcpListener;
+import org.mptcpstat.flowtable.mptcp.MptcpListenerTee;
+import org.mptcpstat.flowtable.mptcp.MptcpTracker;
+import org.mptcpstat.flowtable.socks.ShadowsocksTable;
+import org.mptcpstat.flowtable.socks.SocksSniffer;
+import org.mptcpstat.parser.capture.CaptureReader;
+import org.mptcpstat.parser.capture.CaptureReaders;
+import org.mptcpstat.parser.capture.PacketRecord;
+import org.mptcpstat.parser.packet.DecodeStatus;
+import org.mptcpstat.parser.packet.PacketDecoder;
+import org.mptcpstat.parser.packet.TcpPacket;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The public entry point: analyzes a capture in one pass, parser → flow table → tables, and
+ * delivers finished connections, subflows and events to a {@link TableOutput} (rows, value by
+ * value) and, when given, to listeners that read the flow table's flyweights directly. Nothing
+ * is allocated per packet or per row.
+ * <pre>{@code
+ * Analyzer analyzer = Analyzer.builder().idleTimeout(Duration.ofMinutes(10)).build();
+ * AnalysisResult result = analyzer.analyze(Path.of("trace.pcap"),
+ *     new FolderTableOutput(Path.of("out"), EnumSet.of(TableFormat.CSV)));
+ * }</pre>
+ * An analyzer holds only settings: one instance may analyze many captures, on many threads at
+ * once, each call with its own outputs and listeners.
+ */
+public final class Analyzer
+{
+    /** Packets between two progress reports (and checks for cancellation). */
+    private static final int PROGRESS_INTERVAL = 1 << 12;
+
+    private final long idleTimeoutNanos;
+    private final AddressPrefixes serverPrefixes;
+    private final boolean onlyServers;
+    private final InterfaceClassifier interfaces;
+    private final ShadowsocksTable socksTable;
+    private final int maxOpenConnections;
+
+    private Analyzer(final Builder builder)
+    {
+        this.idleTimeoutNanos = builder.idleTimeoutNanos;
+        this.serverPrefixes = builder.serverPrefixes;
+        this.onlyServers = builder.onlyServers;
+        this.interfaces = builder.interfaces;
+        this.socksTable = builder.socksTable;
+        this.maxOpenConnections = builder.maxOpenConnections;
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** Analyzes a capture file (pcap or pcapng, plain or gzip) into tables. */
+    public AnalysisResult analyze(final Path capture, final TableOutput tables) throws IOException
+    {
+        return analyze(capture, tables, null, null, AnalysisProgress.NONE);
+    }
+
+    /**
+     * Analyzes a capture file.
+     *
+     * @param tcpListener   also told of every finished TCP connection and retransmission, or null.
+     * @param mptcpListener also told of every MPTCP connection, signal and mapping, or null.
+     */
+    public AnalysisResult analyze(final Path capture, final TableOutput tables, final TcpConnectionListener tcpListener,
+        final MptcpListener mptcpListener, final AnalysisProgress progress) throws IOException
+    {
+        try (CaptureReader reader = CaptureReaders.open(capture))
+        {
+            return analyze(reader, tables, tcpListener, mptcpListener, progress);
+        }
+    }
+
+    /**
+     * Analyzes what a reader reads (a file, standard input), then commits the tables; on failure
+     * the tables are aborted and the exception thrown. A capture that ends in damaged data still
+     * yields its tables: {@link AnalysisResult#fault()} says where reading stopped.
+     *
+     * @throws AnalysisCancelledException when {@code progress} asked to stop.
+     */
+    public AnalysisResult analyze(final CaptureReader reader, final TableOutput tables,
+        final TcpConnectionListener tcpListener, final MptcpListener mptcpListener, final AnalysisProgress progress)
+        throws IOException
+    {
+        try
+        {
+            final AnalysisResult result = run(reader, tables, tcpListener, mptcpListener, progress);
+            tables.commit();
+            return result;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            tables.abort();
+            throw ex;
+        }
+    }
+
+    private AnalysisResult run(final CaptureReader reader, final TableOutput tables,
+        final TcpConnectionListener tcpListener, final MptcpListener mptcpListener, final AnalysisProgress progress)
+        throws IOException
+    {
+        final PacketRecord record = new PacketRecord();
+        final PacketDecoder decoder = new PacketDecoder();
+        final TcpPacket packet = new TcpPacket();
+        // The first record tells the timestamp precision, which the tables' time columns take.
+        final boolean any = reader.next(record);
+        final int timeDecimals = reader.timestampDecimals();
+        final TcpTableWriter tcpTables = new TcpTableWriter(open(tables, TcpConnectionsTable.schema(), timeDecimals),
+            open(tables, TcpRetransmissionsTable.schema(), timeDecimals),
+            open(tables, TcpAckSizesTable.schema(), timeDecimals));
+        final MptcpTableWriter mptcpTables = new MptcpTableWriter(
+            open(tables, MptcpConnectionsTable.schema(), timeDecimals),
+            open(tables, MptcpSubflowsTable.schema(), timeDecimals),
+            open(tables, MptcpEventTables.events(), timeDecimals),
+            open(tables, MptcpEventTables.reinjections(), timeDecimals),
+            open(tables, MptcpEventTables.bursts(), timeDecimals),
+            open(tables, MptcpEventTables.dataAckSizes(), timeDecimals));
+        final MptcpTracker mptcp = new MptcpTracker(interfaces,
+            mptcpListener == null ? mptcpTables : new MptcpListenerTee(mptcpTables, mptcpListener));
+        final TcpTracker tracker = new TcpTracker(idleTimeoutNanos, serverPrefixes,
+            tcpListener == null ? tcpTables : new TcpListenerTee(tcpTables, tcpListener), mptcp,
+            new SocksSniffer(socksTable));
+        tracker.maxOpenConnections(maxOpenConnections);
+        long packets = 0;
+        long tcpPackets = 0;
+        for (boolean more = any; more; more = reader.next(record))
+        {
+            packets++;
+            if (decoder.decode(record, packet) == DecodeStatus.TCP && keeps(packet))
+            {
+                tcpPackets++;
+                tracker.onPacket(packet);
+            }
+            if ((packets & (PROGRESS_INTERVAL - 1)) == 0 && !progress.onProgress(packets, reader.bytesConsumed()))
+            {
+                throw new AnalysisCancelledException();
+            }
+        }
+        if (!progress.onProgress(packets, reader.bytesConsumed()))
+        {
+            throw new AnalysisCancelledException();
+        }
+        tracker.finishAll();
+        return new AnalysisResult(packets, tcpPackets, reader.bytesConsumed(), tracker.connections(),
+            mptcp.connections(), reader.malformedRecords(), reader.fault(), tracker.evictions());
+    }
+
+    private static RowSink open(final TableOutput tables, final TableSchema schema, final int timeDecimals)
+        throws IOException
+    {
+        final RowSink sink = tables.open(schema, timeDecimals);
+        return sink == null ? DiscardSink.INSTANCE : sink;
+    }
+
+    /** @return whether a packet is analyzed at all: with {@code onlyServers}, only the servers' are. */
+    private boolean keeps(final TcpPacket packet)
+    {
+        return !onlyServers ||
+            serverPrefixes.contains(packet.ipVersion(), packet.sourceHigh(), packet.sourceLow()) ||
+            serverPrefixes.contains(packet.ipVersion(), packet.destinationHigh(), packet.destinationLow());
+    }
+
+    /** Settings of an {@link Analyzer}; every one has a default. */
+    public static final class Builder
+    {
+        private long idleTimeoutNanos = TcpTracker.DEFAULT_IDLE_TIMEOUT_NANOS;
+        private AddressPrefixes serverPrefixes = AddressPrefixes.none();
+        private boolean onlyServers;
+        private InterfaceClassifier interfaces = InterfaceClassifier.none();
+        private ShadowsocksTable socksTable;
+        private int maxOpenConnections = TcpTracker.DEFAULT_MAX_OPEN_CONNECTIONS;
+
+        private Builder()
+        {
+        }
+
+        /** Capture time without packets after which a connection ends (default 300 s). */
+        public Builder idleTimeout(final Duration timeout)
+        {
+            if (timeout.isNegative() || timeout.isZero())
+            {
+                throw new IllegalArgumentException("idle timeout must be positive: " + timeout);
+            }
+            idleTimeoutNanos = timeout.toNanos();
+            return this;
+        }
+
+        /** The server (proxy) side, for connections whose SYN was not captured (default: none). */
+        public Builder servers(final AddressPrefixes prefixes)
+        {
+            serverPrefixes = prefixes;
+            return this;
+        }
+
+        /** Analyze only packets to or from the {@link #servers} (default: all packets). */
+        public Builder onlyServers(final boolean only)
+        {
+            onlyServers = only;
+            return this;
+        }
+
+        /** How subflows are classed as WiFi or cellular (default: unknown). */
+        public Builder interfaces(final InterfaceClassifier classifier)
+        {
+            interfaces = classifier;
+            return this;
+        }
+
+        /** The shadowsocks table that hid SOCKS requests, or null (default: plain SOCKS5 only). */
+        public Builder socksTable(final ShadowsocksTable table)
+        {
+            socksTable = table;
+            return this;
+        }
+
+        /** TCP connections held open at most; beyond, the least recently active one ends. */
+        public Builder maxOpenConnections(final int max)
+        {
+            if (max < 1)
+            {
+                throw new IllegalArgumentException("max open connections must be at least 1: " + max);
+            }
+            maxOpenConnections = max;
+            return this;
+        }
+
+        public Analyzer build()
+        {
+            if (onlyServers && serverPrefixes.isEmpty())
+            {
+                throw new IllegalStateException("onlyServers needs servers");
+            }
+            return new Analyzer(this);
+        }
+    }
+}
