@@ -2,6 +2,7 @@ package org.mptcpstat.cli;
 
 import org.mptcpstat.api.Analyzer;
 import org.mptcpstat.cli.analyze.Analysis;
+import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.cli.analyze.InterfaceMapFile;
 import org.mptcpstat.cli.analyze.OutputFolderCheck;
 import org.mptcpstat.emitters.table.TableFormat;
@@ -86,6 +87,11 @@ final class AnalyzeCommand implements Callable<Integer>
         description = "Password of the shadowsocks 'table' cipher that hid the phones' SOCKS requests.")
     private String socksPassword;
 
+    @Option(names = "--compat", split = ",", paramLabel = "TOOL",
+        description = "Also write, per capture, the files these tools write: ${COMPLETION-CANDIDATES} " +
+            "(see docs/COMPAT.md).")
+    private List<CompatFormat> compat = new ArrayList<>();
+
     @Option(names = { "-q", "--quiet" }, description = "No progress line.")
     private boolean quiet;
 
@@ -169,7 +175,8 @@ final class AnalyzeCommand implements Callable<Integer>
             .socksTable(socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword))
             .maxOpenConnections(maxOpenConnections)
             .build();
-        final Analysis analysis = new Analysis(output, analyzer, tableFormats, threads,
+        final Set<CompatFormat> compatFormats = compat.isEmpty() ? Set.of() : EnumSet.copyOf(compat);
+        final Analysis analysis = new Analysis(output, analyzer, tableFormats, compatFormats, threads,
             !quiet && System.console() != null).debug(debug);
         final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);
         return allComplete ? ExitCodes.OK : ExitCodes.FAILED;

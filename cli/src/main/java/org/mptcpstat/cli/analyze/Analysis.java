@@ -1,6 +1,7 @@
 package org.mptcpstat.cli.analyze;
 
 import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.emitters.table.TableFormat;
 
 import java.io.IOException;
@@ -28,18 +29,21 @@ public final class Analysis
     private final Path output;
     private final Analyzer analyzer;
     private final Set<TableFormat> formats;
+    private final Set<CompatFormat> compatFormats;
     private final int threads;
     private final boolean showProgress;
     private final Set<CaptureAnalysis> running = ConcurrentHashMap.newKeySet();
     private boolean debug;
     private volatile boolean aborting;
 
-    public Analysis(final Path output, final Analyzer analyzer, final Set<TableFormat> formats, final int threads,
-        final boolean showProgress)
+    /** @param compatFormats tools whose files are written next to the tables (--compat). */
+    public Analysis(final Path output, final Analyzer analyzer, final Set<TableFormat> formats,
+        final Set<CompatFormat> compatFormats, final int threads, final boolean showProgress)
     {
         this.output = output;
         this.analyzer = analyzer;
         this.formats = formats;
+        this.compatFormats = compatFormats;
         this.threads = threads;
         this.showProgress = showProgress;
     }
@@ -89,7 +93,8 @@ public final class Analysis
             for (final Map.Entry<Path, String> capture : captures.entrySet())
             {
                 final CaptureAnalysis analysis = new CaptureAnalysis(capture.getKey(),
-                    output.resolve(capture.getValue()), analyzer, formats, bytesRead, packetsRead);
+                    output.resolve(capture.getValue()), analyzer, formats, compatFormats, bytesRead,
+                    packetsRead);
                 futures.add(pool.submit(() ->
                 {
                     running.add(analysis);

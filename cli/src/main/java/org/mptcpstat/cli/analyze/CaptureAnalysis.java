@@ -2,8 +2,10 @@ package org.mptcpstat.cli.analyze;
 
 import org.mptcpstat.api.AnalysisResult;
 import org.mptcpstat.api.Analyzer;
-import org.mptcpstat.api.FolderTableOutput;
+import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.emitters.table.TableFormat;
+import org.mptcpstat.parser.capture.CaptureReader;
+import org.mptcpstat.parser.capture.CaptureReaders;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,18 +21,23 @@ public final class CaptureAnalysis
 {
     private final Path capture;
     private final Analyzer analyzer;
-    private final FolderTableOutput tables;
+    private final Path outputFolder;
+    private final Set<CompatFormat> compatFormats;
+    private final CaptureOutputs outputs;
     private final AtomicLong bytesRead;
     private final AtomicLong packetsRead;
     private long bytesReported;
     private long packetsReported;
 
     public CaptureAnalysis(final Path capture, final Path outputFolder, final Analyzer analyzer,
-        final Set<TableFormat> formats, final AtomicLong bytesRead, final AtomicLong packetsRead)
+        final Set<TableFormat> formats, final Set<CompatFormat> compatFormats, final AtomicLong bytesRead,
+        final AtomicLong packetsRead)
     {
         this.capture = capture;
         this.analyzer = analyzer;
-        this.tables = new FolderTableOutput(outputFolder, formats);
+        this.outputFolder = outputFolder;
+        this.compatFormats = compatFormats;
+        this.outputs = new CaptureOutputs(outputFolder, formats);
         this.bytesRead = bytesRead;
         this.packetsRead = packetsRead;
     }
@@ -42,18 +49,22 @@ public final class CaptureAnalysis
      */
     public CaptureSummary run()
     {
-        try
+        try (CaptureReader reader = CaptureReaders.open(capture))
         {
-            final AnalysisResult result = analyzer.analyze(capture, tables, null, null, this::progress);
+            outputs.openCompat(capture, outputFolder, compatFormats);
+            final AnalysisResult result = analyzer.analyze(reader, outputs, outputs.tcpListener(),
+                outputs.mptcpListener(), this::progress);
             return new CaptureSummary(capture, result);
         }
         catch (final IOException ex)
         {
+            outputs.abort();
             return CaptureSummary.failed(capture, describe(ex), null);
         }
         catch (final RuntimeException ex)
         {
             // A bug, not bad input: one line for users, the stack trace with --debug.
+            outputs.abort();
             return CaptureSummary.failed(capture, describe(ex), ex);
         }
     }
@@ -64,7 +75,7 @@ public final class CaptureAnalysis
         packetsRead.addAndGet(packets - packetsReported);
         bytesReported = bytes;
         packetsReported = packets;
-        return !tables.aborted();
+        return !outputs.aborted();
     }
 
     /**
@@ -74,7 +85,7 @@ public final class CaptureAnalysis
      */
     public void abort()
     {
-        tables.abort();
+        outputs.abort();
     }
 
     /** @return the first line of an exception's message (its class when it has none): users get one line. */

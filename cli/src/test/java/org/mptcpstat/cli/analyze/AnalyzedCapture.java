@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ final class AnalyzedCapture
     static List<Map<String, String>> connections(final Path capture, final Path folder) throws IOException
     {
         final CaptureSummary summary = new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
-            EnumSet.of(TableFormat.CSV), new AtomicLong(), new AtomicLong()).run();
+            EnumSet.of(TableFormat.CSV), Set.of(), new AtomicLong(), new AtomicLong()).run();
         assertTrue(summary.complete(), capture + ": " + summary.problem());
         return CsvTable.read(folder.resolve("tcp_connections.csv"));
     }

@@ -231,7 +231,7 @@ class AnalyzeSafetyTest
     private static CaptureAnalysis analysis(final Path capture, final Path folder)
     {
         return new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
-            EnumSet.of(TableFormat.CSV, TableFormat.BIN), new AtomicLong(), new AtomicLong());
+            EnumSet.of(TableFormat.CSV, TableFormat.BIN), java.util.Set.of(), new AtomicLong(), new AtomicLong());
     }
 
     private static List<String> filesIn(final Path folder) throws IOException

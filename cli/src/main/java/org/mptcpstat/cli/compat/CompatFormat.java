@@ -1,0 +1,33 @@
+package org.mptcpstat.cli.compat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The tools whose output files {@code analyze --compat} can write (see docs/COMPAT.md). */
+public enum CompatFormat
+{
+    ;
+
+    private final Factory factory;
+
+    CompatFormat(final Factory factory)
+    {
+        this.factory = factory;
+    }
+
+    /**
+     * @param capture      the capture being analyzed (some tools name it in their files).
+     * @param outputFolder the capture's output folder; it exists.
+     */
+    public CompatOutput open(final Path capture, final Path outputFolder) throws IOException
+    {
+        return factory.open(capture, outputFolder);
+    }
+
+    /** Opens one capture's files. */
+    @FunctionalInterface
+    interface Factory
+    {
+        CompatOutput open(Path capture, Path outputFolder) throws IOException;
+    }
+}
