@@ -1,11 +1,16 @@
 package org.mptcpstat.cli;
 
 import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.api.FolderTableOutput;
+import org.mptcpstat.api.StreamTableOutput;
+import org.mptcpstat.api.TableOutput;
 import org.mptcpstat.cli.analyze.Analysis;
 import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.cli.analyze.InterfaceMapFile;
 import org.mptcpstat.cli.analyze.OutputFolderCheck;
+import org.mptcpstat.emitters.OutputTables;
 import org.mptcpstat.emitters.table.TableFormat;
+import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.mptcp.InterfaceClassifier;
 import org.mptcpstat.flowtable.socks.ShadowsocksTable;
@@ -24,6 +29,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code mptcpstat analyze}: captures in, per-connection tables out. */
 @Command(
@@ -41,7 +48,8 @@ final class AnalyzeCommand implements Callable<Integer>
     @CommandLine.ParentCommand
     private Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "CAPTURE_OR_FOLDER", description = "Captures, or folders walked recursively.")
+    @Parameters(arity = "1..*", paramLabel = "CAPTURE_OR_FOLDER",
+        description = "Captures, or folders walked recursively; - reads a capture from standard input.")
     private List<Path> inputs;
 
     @Option(names = { "-o", "--output" }, paramLabel = "DIR", defaultValue = "mptcpstat-out",
@@ -87,6 +95,12 @@ final class AnalyzeCommand implements Callable<Integer>
         description = "Password of the shadowsocks 'table' cipher that hid the phones' SOCKS requests.")
     private String socksPassword;
 
+    @Option(names = "--stdout", paramLabel = "TABLE",
+        description = "Stream this one table to standard output as connections finish (CSV, or binary with " +
+            "--format bin), instead of writing tables into the output folder; captures are then analyzed one " +
+            "after another and the summary goes to standard error.")
+    private String stdoutTable;
+
     @Option(names = "--compat", split = ",", paramLabel = "TOOL",
         description = "Also write, per capture, the files these tools write: ${COMPLETION-CANDIDATES} " +
             "(see docs/COMPAT.md).")
@@ -131,6 +145,11 @@ final class AnalyzeCommand implements Callable<Integer>
             commandLine.getErr().println("mptcpstat: " + usageProblem);
             return ExitCodes.USAGE;
         }
+        if (stdoutTable != null && OutputTables.schemas().stream().noneMatch(t -> t.name().equals(stdoutTable)))
+        {
+            throw new CommandLine.ParameterException(commandLine, "--stdout: no table named '" + stdoutTable +
+                "' (" + OutputTables.schemas().stream().map(TableSchema::name).collect(Collectors.joining(", ")) + ")");
+        }
         final Set<TableFormat> tableFormats = EnumSet.noneOf(TableFormat.class);
         for (final String format : formats)
         {
@@ -167,6 +186,19 @@ final class AnalyzeCommand implements Callable<Integer>
                 "--iface-map " + interfaceMap + ": no such file" : ex.getMessage());
         }
         final PrintWriter err = commandLine.getErr();
+        final Function<Path, TableOutput> tablesOfCapture;
+        if (stdoutTable != null)
+        {
+            // A pipe takes one format; CSV unless only binary was asked for.
+            final TableFormat format = commandLine.getParseResult().hasMatchedOption("--format") &&
+                tableFormats.size() == 1 ? tableFormats.iterator().next() : TableFormat.CSV;
+            final TableOutput stream = new StreamTableOutput(stdoutTable, format, main.out());
+            tablesOfCapture = folder -> stream;
+        }
+        else
+        {
+            tablesOfCapture = folder -> new FolderTableOutput(folder, tableFormats);
+        }
         final Analyzer analyzer = Analyzer.builder()
             .idleTimeout(Duration.ofNanos((long)(idleTimeoutSeconds * 1e9)))
             .servers(servers)
@@ -176,9 +208,13 @@ final class AnalyzeCommand implements Callable<Integer>
             .maxOpenConnections(maxOpenConnections)
             .build();
         final Set<CompatFormat> compatFormats = compat.isEmpty() ? Set.of() : EnumSet.copyOf(compat);
-        final Analysis analysis = new Analysis(output, analyzer, tableFormats, compatFormats, threads,
-            !quiet && System.console() != null).debug(debug);
-        final boolean allComplete = analysis.run(inputs, patterns, new PrintWriter(main.out(), true), err);
+        final Analysis analysis = new Analysis(output, analyzer, tablesOfCapture, compatFormats,
+            stdoutTable == null ? threads : 1, !quiet && System.console() != null)
+            .debug(debug)
+            .standardInput(main.in())
+            .tablesPlace(stdoutTable == null ? null : "standard output");
+        final boolean allComplete = analysis.run(inputs, patterns,
+            stdoutTable == null ? new PrintWriter(main.out(), true) : err, err);
         return allComplete ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

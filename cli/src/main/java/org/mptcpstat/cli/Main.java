@@ -8,6 +8,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -32,9 +33,12 @@ public final class Main implements Runnable
 
     /** Where commands write their tables and lines: bytes, not characters, for speed. */
     private final OutputStream out;
+    /** Where {@code analyze -} reads its capture. */
+    private final InputStream in;
 
-    private Main(final OutputStream out)
+    private Main(final InputStream in, final OutputStream out)
     {
+        this.in = in;
         this.out = out;
     }
 
@@ -47,7 +51,13 @@ public final class Main implements Runnable
     /** Runs a command line; tests call this instead of {@link #main} to keep the JVM alive. */
     public static int run(final String[] args, final OutputStream out, final PrintWriter err)
     {
-        final CommandLine commandLine = new CommandLine(new Main(out));
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs a command line with its own standard input. */
+    public static int run(final String[] args, final InputStream in, final OutputStream out, final PrintWriter err)
+    {
+        final CommandLine commandLine = new CommandLine(new Main(in, out));
         final PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         commandLine.setOut(textOut);
         commandLine.setErr(err);
@@ -91,6 +101,11 @@ public final class Main implements Runnable
             }
         }
         return null;
+    }
+
+    InputStream in()
+    {
+        return in;
     }
 
     OutputStream out()

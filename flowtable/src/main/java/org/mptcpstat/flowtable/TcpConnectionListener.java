@@ -2,7 +2,10 @@ package org.mptcpstat.flowtable;
 
 import java.io.IOException;
 
-/** What the tracker reports: finished connections, and events as they happen. */
+/**
+ * What the tracker reports: finished connections, and events as they happen. Only
+ * {@link #onConnectionFinished} must be written, so a lambda will do.
+ */
 public interface TcpConnectionListener
 {
     /**
@@ -22,7 +25,7 @@ public interface TcpConnectionListener
      * @param sincePreviousNanos time since the previous transmission of that segment.
      * @param sinceLastPacketNanos time since the previous packet in the same direction.
      */
-    void onRetransmission(
+    default void onRetransmission(
         TcpConnection connection,
         int direction,
         long timeNanos,
@@ -31,5 +34,7 @@ public interface TcpConnectionListener
         RetransmissionClass retransmissionClass,
         long sinceFirstNanos,
         long sincePreviousNanos,
-        long sinceLastPacketNanos) throws IOException;
+        long sinceLastPacketNanos) throws IOException
+    {
+    }
 }

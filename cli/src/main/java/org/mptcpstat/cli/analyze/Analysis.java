@@ -1,10 +1,11 @@
 package org.mptcpstat.cli.analyze;
 
 import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.api.TableOutput;
 import org.mptcpstat.cli.compat.CompatFormat;
-import org.mptcpstat.emitters.table.TableFormat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * One {@code analyze} run: expands the inputs, analyzes the captures on a pool of threads (one
@@ -28,21 +30,26 @@ public final class Analysis
 {
     private final Path output;
     private final Analyzer analyzer;
-    private final Set<TableFormat> formats;
+    private final Function<Path, TableOutput> tablesOfCapture;
     private final Set<CompatFormat> compatFormats;
     private final int threads;
     private final boolean showProgress;
     private final Set<CaptureAnalysis> running = ConcurrentHashMap.newKeySet();
     private boolean debug;
+    private InputStream standardInput = System.in;
+    private String tablesPlace;
     private volatile boolean aborting;
 
-    /** @param compatFormats tools whose files are written next to the tables (--compat). */
-    public Analysis(final Path output, final Analyzer analyzer, final Set<TableFormat> formats,
+    /**
+     * @param tablesOfCapture where a capture's tables go, given its output folder.
+     * @param compatFormats   tools whose files are written next to the tables (--compat).
+     */
+    public Analysis(final Path output, final Analyzer analyzer, final Function<Path, TableOutput> tablesOfCapture,
         final Set<CompatFormat> compatFormats, final int threads, final boolean showProgress)
     {
         this.output = output;
         this.analyzer = analyzer;
-        this.formats = formats;
+        this.tablesOfCapture = tablesOfCapture;
         this.compatFormats = compatFormats;
         this.threads = threads;
         this.showProgress = showProgress;
@@ -52,6 +59,20 @@ public final class Analysis
     public Analysis debug(final boolean on)
     {
         debug = on;
+        return this;
+    }
+
+    /** Says where the tables went when not into the output folder ("standard output"). */
+    public Analysis tablesPlace(final String place)
+    {
+        tablesPlace = place;
+        return this;
+    }
+
+    /** Where the input {@code -} is read from. */
+    public Analysis standardInput(final InputStream in)
+    {
+        standardInput = in;
         return this;
     }
 
@@ -92,9 +113,9 @@ public final class Analysis
             final List<Future<CaptureSummary>> futures = new ArrayList<>();
             for (final Map.Entry<Path, String> capture : captures.entrySet())
             {
-                final CaptureAnalysis analysis = new CaptureAnalysis(capture.getKey(),
-                    output.resolve(capture.getValue()), analyzer, formats, compatFormats, bytesRead,
-                    packetsRead);
+                final Path folder = output.resolve(capture.getValue());
+                final CaptureAnalysis analysis = new CaptureAnalysis(capture.getKey(), folder, analyzer,
+                    tablesOfCapture.apply(folder), compatFormats, bytesRead, packetsRead).standardInput(standardInput);
                 futures.add(pool.submit(() ->
                 {
                     running.add(analysis);
@@ -215,7 +236,7 @@ public final class Analysis
         out.printf(Locale.ROOT, "captures: %d analyzed, %d damaged, %d failed; connections: %d TCP, %d MPTCP; " +
             "packets: %d; bytes: %d; malformed records: %d; evicted: %d; %.1f s%n", summaries.size() - failed, damaged,
             failed, connections, mptcpConnections, packets, bytes, malformed, evicted, seconds);
-        out.printf(Locale.ROOT, "tables in %s%n", output);
+        out.printf(Locale.ROOT, "tables in %s%n", tablesPlace == null ? output : tablesPlace);
         out.flush();
         return failed == 0 && damaged == 0;
     }

@@ -2,12 +2,13 @@ package org.mptcpstat.cli.analyze;
 
 import org.mptcpstat.api.AnalysisResult;
 import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.api.TableOutput;
 import org.mptcpstat.cli.compat.CompatFormat;
-import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.parser.capture.CaptureReader;
 import org.mptcpstat.parser.capture.CaptureReaders;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,20 +27,32 @@ public final class CaptureAnalysis
     private final CaptureOutputs outputs;
     private final AtomicLong bytesRead;
     private final AtomicLong packetsRead;
+    private InputStream standardInput = System.in;
     private long bytesReported;
     private long packetsReported;
 
+    /**
+     * @param capture a file, or {@link InputCaptures#STANDARD_INPUT}.
+     * @param tables  where its tables go (its own folder, or the run's --stdout stream).
+     */
     public CaptureAnalysis(final Path capture, final Path outputFolder, final Analyzer analyzer,
-        final Set<TableFormat> formats, final Set<CompatFormat> compatFormats, final AtomicLong bytesRead,
+        final TableOutput tables, final Set<CompatFormat> compatFormats, final AtomicLong bytesRead,
         final AtomicLong packetsRead)
     {
         this.capture = capture;
         this.analyzer = analyzer;
         this.outputFolder = outputFolder;
         this.compatFormats = compatFormats;
-        this.outputs = new CaptureOutputs(outputFolder, formats);
+        this.outputs = new CaptureOutputs(tables);
         this.bytesRead = bytesRead;
         this.packetsRead = packetsRead;
+    }
+
+    /** Where {@link InputCaptures#STANDARD_INPUT} is read from (tests give their own). */
+    CaptureAnalysis standardInput(final InputStream in)
+    {
+        standardInput = in;
+        return this;
     }
 
     /**
@@ -49,7 +62,8 @@ public final class CaptureAnalysis
      */
     public CaptureSummary run()
     {
-        try (CaptureReader reader = CaptureReaders.open(capture))
+        try (CaptureReader reader = capture == InputCaptures.STANDARD_INPUT ?
+            CaptureReaders.open(standardInput) : CaptureReaders.open(capture))
         {
             outputs.openCompat(capture, outputFolder, compatFormats);
             final AnalysisResult result = analyzer.analyze(reader, outputs, outputs.tcpListener(),

@@ -1,11 +1,9 @@
 package org.mptcpstat.cli.analyze;
 
-import org.mptcpstat.api.FolderTableOutput;
 import org.mptcpstat.api.TableOutput;
 import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.cli.compat.CompatOutput;
 import org.mptcpstat.emitters.table.RowSink;
-import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.flowtable.TcpConnectionListener;
 import org.mptcpstat.flowtable.TcpListenerTee;
@@ -25,15 +23,16 @@ import java.util.Set;
  */
 final class CaptureOutputs implements TableOutput
 {
-    private final FolderTableOutput tables;
+    private final TableOutput tables;
     private final List<CompatOutput> compatOutputs = new ArrayList<>();
     private TcpConnectionListener tcpListener;
     private MptcpListener mptcpListener;
     private boolean committed;
+    private volatile boolean aborted;
 
-    CaptureOutputs(final Path outputFolder, final Set<TableFormat> formats)
+    CaptureOutputs(final TableOutput tables)
     {
-        this.tables = new FolderTableOutput(outputFolder, formats);
+        this.tables = tables;
     }
 
     /** Opens the files of each compat tool; on failure, closes those already open. */
@@ -76,18 +75,26 @@ final class CaptureOutputs implements TableOutput
     /** @return whether {@link #abort()} came before the commit. */
     boolean aborted()
     {
-        return tables.aborted();
+        return aborted;
     }
 
     @Override
-    public RowSink open(final TableSchema schema, final int timeDecimals) throws IOException
+    public synchronized RowSink open(final TableSchema schema, final int timeDecimals) throws IOException
     {
+        if (aborted)
+        {
+            throw new IOException("interrupted");
+        }
         return tables.open(schema, timeDecimals);
     }
 
     @Override
     public synchronized void commit() throws IOException
     {
+        if (aborted)
+        {
+            throw new IOException("interrupted");
+        }
         tables.commit();
         for (final CompatOutput output : compatOutputs)
         {
@@ -103,6 +110,7 @@ final class CaptureOutputs implements TableOutput
         {
             return;
         }
+        aborted = true;
         tables.abort();
         for (final CompatOutput output : compatOutputs)
         {

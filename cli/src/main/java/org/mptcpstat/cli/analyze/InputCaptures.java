@@ -21,10 +21,15 @@ import java.util.stream.Stream;
  * {@code .pcapng} or {@code .cap}. Folders are walked recursively in name order; their files are
  * taken when they start like a capture (pcap or pcapng magic, or gzip) and their name contains one
  * of the patterns (if any), so that notes, scripts or earlier tables beside the captures are left
- * alone. Files named on the command line are always taken.
+ * alone. Files named on the command line are always taken; {@code -} is standard input, whose
+ * tables go to the folder {@code stdin}.
  */
 final class InputCaptures
 {
+    /** The capture read from standard input: the command line's {@code -}. */
+    static final Path STANDARD_INPUT = Path.of("-");
+    private static final String STANDARD_INPUT_NAME = "stdin";
+
     private static final int PCAP_MICROS = 0xA1B2C3D4;
     private static final int PCAP_NANOS = 0xA1B23C4D;
     private static final int PCAPNG_SECTION = 0x0A0D0D0A;
@@ -41,9 +46,16 @@ final class InputCaptures
     static Map<Path, String> expand(final List<Path> inputs, final List<String> patterns) throws IOException
     {
         final List<Path> files = new ArrayList<>();
+        final Map<Path, String> names = new LinkedHashMap<>();
+        final Set<String> taken = new HashSet<>();
         for (final Path input : inputs)
         {
-            if (Files.isDirectory(input))
+            if (input.equals(STANDARD_INPUT))
+            {
+                names.put(STANDARD_INPUT, STANDARD_INPUT_NAME);
+                taken.add(STANDARD_INPUT_NAME);
+            }
+            else if (Files.isDirectory(input))
             {
                 try (Stream<Path> walk = Files.walk(input))
                 {
@@ -64,8 +76,6 @@ final class InputCaptures
                 throw new IOException(input + ": no such file or folder");
             }
         }
-        final Map<Path, String> names = new LinkedHashMap<>();
-        final Set<String> taken = new HashSet<>();
         for (final Path file : files)
         {
             final Path normalized = file.toAbsolutePath().normalize();

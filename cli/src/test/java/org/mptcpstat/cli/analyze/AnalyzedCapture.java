@@ -1,6 +1,8 @@
 package org.mptcpstat.cli.analyze;
 
+import org.mptcpstat.api.AnalysisResult;
 import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.api.FolderTableOutput;
 import org.mptcpstat.emitters.table.TableFormat;
 
 import java.io.IOException;
@@ -9,10 +11,8 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Runs the analysis of one capture into a folder and reads back its CSV tables. */
 final class AnalyzedCapture
@@ -23,9 +23,9 @@ final class AnalyzedCapture
 
     static List<Map<String, String>> connections(final Path capture, final Path folder) throws IOException
     {
-        final CaptureSummary summary = new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
-            EnumSet.of(TableFormat.CSV), Set.of(), new AtomicLong(), new AtomicLong()).run();
-        assertTrue(summary.complete(), capture + ": " + summary.problem());
+        final AnalysisResult result = Analyzer.builder().build()
+            .analyze(capture, new FolderTableOutput(folder, EnumSet.of(TableFormat.CSV)));
+        assertNull(result.fault(), capture + ": " + result.fault());
         return CsvTable.read(folder.resolve("tcp_connections.csv"));
     }
 

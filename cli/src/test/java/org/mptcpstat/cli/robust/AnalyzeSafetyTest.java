@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mptcpstat.cli.Main;
 import org.mptcpstat.cli.TestData;
 import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.api.FolderTableOutput;
 import org.mptcpstat.cli.analyze.CaptureAnalysis;
 import org.mptcpstat.cli.analyze.CaptureSummary;
 import org.mptcpstat.emitters.table.TableFormat;
@@ -231,7 +232,8 @@ class AnalyzeSafetyTest
     private static CaptureAnalysis analysis(final Path capture, final Path folder)
     {
         return new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
-            EnumSet.of(TableFormat.CSV, TableFormat.BIN), java.util.Set.of(), new AtomicLong(), new AtomicLong());
+            new FolderTableOutput(folder, EnumSet.of(TableFormat.CSV, TableFormat.BIN)), java.util.Set.of(),
+            new AtomicLong(), new AtomicLong());
     }
 
     private static List<String> filesIn(final Path folder) throws IOException

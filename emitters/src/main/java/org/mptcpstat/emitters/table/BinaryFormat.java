@@ -30,6 +30,11 @@ final class BinaryFormat
     static final int HEADER_LENGTH_OFFSET = 12;
     /** u64: number of rows, written when the table is committed. */
     static final int ROW_COUNT_OFFSET = 16;
+    /**
+     * The row count of a table streamed to a pipe, which cannot be patched afterwards: the rows
+     * run to the end of the data (u64 all ones).
+     */
+    static final long STREAMED_ROW_COUNT = -1L;
     /** u32: bytes per row, the sum of the column widths. */
     static final int ROW_WIDTH_OFFSET = 24;
     /** Where the variable part begins: table name, description, column count, columns. */

@@ -3,9 +3,10 @@ package org.mptcpstat.emitters.table;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.Flushable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -22,13 +23,14 @@ import static org.mptcpstat.emitters.table.BinaryFormat.ORDER;
  * nothing is allocated per row. The row count, unknown until the end, is patched into the
  * header on {@link #commit()}, so a reader detects a table cut short even at a row boundary.
  */
-public final class BinarySink implements RowSink
+public final class BinarySink implements RowSink, Flushable
 {
     private static final String EXTENSION = ".bin";
     private static final int BUFFER_CAPACITY = 1 << 16;
 
+    /** The file being written, or null when streaming to a caller's channel. */
     private final AtomicFile file;
-    private final FileChannel channel;
+    private final WritableByteChannel channel;
     private final RowCursor cursor;
     private final ColumnType[] types;
     private final int rowWidth;
@@ -38,10 +40,10 @@ public final class BinarySink implements RowSink
     private long rowCount;
     private boolean finished;
 
-    private BinarySink(final AtomicFile file, final TableSchema schema)
+    private BinarySink(final AtomicFile file, final WritableByteChannel channel, final TableSchema schema)
     {
         this.file = file;
-        this.channel = file.channel();
+        this.channel = channel;
         this.cursor = new RowCursor(schema);
         this.types = cursor.types();
         this.rowWidth = BinaryFormat.rowWidth(types);
@@ -60,11 +62,11 @@ public final class BinarySink implements RowSink
     public static BinarySink create(final Path dir, final TableSchema schema, final int timeDecimals,
         final int floatDecimals) throws IOException
     {
-        final byte[] header = header(schema, timeDecimals, floatDecimals);
+        final byte[] header = header(schema, timeDecimals, floatDecimals, 0);
         final AtomicFile file = AtomicFile.create(dir, schema.name() + EXTENSION);
         try
         {
-            final BinarySink sink = new BinarySink(file, schema);
+            final BinarySink sink = new BinarySink(file, file.channel(), schema);
             sink.writeFully(ByteBuffer.wrap(header));
             return sink;
         }
@@ -75,8 +77,23 @@ public final class BinarySink implements RowSink
         }
     }
 
-    /** @return the complete header, its row count still 0. */
-    private static byte[] header(final TableSchema schema, final int timeDecimals, final int floatDecimals)
+    /**
+     * Streams the table to a caller's channel (standard output for {@code analyze --stdout}): the
+     * header says {@link BinaryFormat#STREAMED_ROW_COUNT} since a pipe cannot be rewritten, so
+     * readers take the rows to the end of the data. {@link #commit()} only flushes; nothing closes
+     * the channel.
+     */
+    public static BinarySink toStream(final WritableByteChannel out, final TableSchema schema, final int timeDecimals,
+        final int floatDecimals) throws IOException
+    {
+        final BinarySink sink = new BinarySink(null, out, schema);
+        sink.writeFully(ByteBuffer.wrap(header(schema, timeDecimals, floatDecimals, BinaryFormat.STREAMED_ROW_COUNT)));
+        return sink;
+    }
+
+    /** @return the complete header. */
+    private static byte[] header(final TableSchema schema, final int timeDecimals, final int floatDecimals,
+        final long rowCount)
     {
         CsvSink.checkDecimals(timeDecimals, floatDecimals);
         if (schema.columnCount() > BinaryFormat.MAX_COLUMNS)
@@ -88,7 +105,7 @@ public final class BinarySink implements RowSink
         header.putShort(BinaryFormat.VERSION_OFFSET, (short)BinaryFormat.VERSION, ORDER);
         header.putByte(BinaryFormat.TIME_DECIMALS_OFFSET, (byte)timeDecimals);
         header.putByte(BinaryFormat.FLOAT_DECIMALS_OFFSET, (byte)floatDecimals);
-        header.putLong(BinaryFormat.ROW_COUNT_OFFSET, 0, ORDER); // until commit()
+        header.putLong(BinaryFormat.ROW_COUNT_OFFSET, rowCount, ORDER);
         int offset = BinaryFormat.FIXED_HEADER_LENGTH;
         offset = putString(header, offset, schema.name());
         offset = putString(header, offset, schema.description());
@@ -256,7 +273,9 @@ public final class BinarySink implements RowSink
         rowCount++;
     }
 
-    private void flush() throws IOException
+    /** Writes the buffered rows out (to the pipe, when streaming). */
+    @Override
+    public void flush() throws IOException
     {
         byteBuffer.clear().limit(position);
         writeFully(byteBuffer);
@@ -279,13 +298,16 @@ public final class BinarySink implements RowSink
             throw new IllegalStateException(finished ? "table already committed or aborted" : "commit() inside a row");
         }
         flush();
-        buffer.putLong(0, rowCount, ORDER);
-        byteBuffer.clear().limit(Long.BYTES);
-        while (byteBuffer.hasRemaining())
+        if (file != null)
         {
-            channel.write(byteBuffer, BinaryFormat.ROW_COUNT_OFFSET + byteBuffer.position());
+            buffer.putLong(0, rowCount, ORDER);
+            byteBuffer.clear().limit(Long.BYTES);
+            while (byteBuffer.hasRemaining())
+            {
+                file.channel().write(byteBuffer, BinaryFormat.ROW_COUNT_OFFSET + byteBuffer.position());
+            }
+            file.commit();
         }
-        file.commit();
         finished = true;
     }
 
@@ -295,7 +317,10 @@ public final class BinarySink implements RowSink
         if (!finished)
         {
             finished = true;
-            file.abort();
+            if (file != null)
+            {
+                file.abort();
+            }
         }
     }
 

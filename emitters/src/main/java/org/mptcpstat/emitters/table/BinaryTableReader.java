@@ -341,6 +341,11 @@ public final class BinaryTableReader implements AutoCloseable
                     ", the columns add up to " + width);
             }
             final long dataBytes = size - length;
+            if (rowCount == BinaryFormat.STREAMED_ROW_COUNT && rowWidth > 0)
+            {
+                // Streamed to a pipe: the rows run to the end; only a cut row can be detected.
+                rowCount = dataBytes / rowWidth;
+            }
             if (rowCount < 0 || rowCount > Long.MAX_VALUE / rowWidth)
             {
                 throw new IOException("corrupt header: row count " + Long.toUnsignedString(rowCount));

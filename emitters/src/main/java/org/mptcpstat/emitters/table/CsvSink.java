@@ -2,6 +2,7 @@ package org.mptcpstat.emitters.table;
 
 import org.mptcpstat.emitters.AsciiWriter;
 
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -22,7 +23,7 @@ import java.nio.file.Path;
  * <p>
  * Labels and the header are encoded once, here; a row allocates nothing.
  */
-public final class CsvSink implements RowSink
+public final class CsvSink implements RowSink, Flushable
 {
     /** Decimals of FLOAT64 cells in the tables a run writes ({@link TableSinks}). */
     public static final int DEFAULT_FLOAT_DECIMALS = 3;
@@ -227,6 +228,13 @@ public final class CsvSink implements RowSink
     {
         cursor.endRow();
         writer.endLine();
+    }
+
+    /** Writes the buffered lines out (to the pipe, when streaming). */
+    @Override
+    public void flush() throws IOException
+    {
+        writer.flush();
     }
 
     @Override

@@ -5,9 +5,9 @@ import java.io.IOException;
 /**
  * What the MPTCP tracker reports. Views are valid during the call only.
  * <p>
- * The {@code onMapping}, {@code onData} and {@code onDataAck} calls come per packet: they do
- * nothing unless overridden (tables of whole connections need none of them), and whoever
- * overrides them is on the hot path, so must not allocate.
+ * Only {@link #onConnectionFinished} must be written (a lambda will do); the other calls do
+ * nothing unless overridden. {@code onMapping}, {@code onData} and {@code onDataAck} come per
+ * packet: whoever overrides them is on the hot path, so must not allocate.
  */
 public interface MptcpListener
 {
@@ -25,16 +25,25 @@ public interface MptcpListener
      * @param flag      echo (ADD_ADDR), backup (MP_PRIO), transient (MP_TCPRST), else 0.
      * @param value     MP_TCPRST reason, MP_FAIL/DATA_FIN data sequence number, else -1.
      */
-    void onEvent(MptcpConnection connection, int subflow, int direction, long timeNanos, MptcpEventType type,
-        int addressId, int ipVersion, long addressHigh, long addressLow, int port, int flag, long value) throws IOException;
+    default void onEvent(final MptcpConnection connection, final int subflow, final int direction,
+        final long timeNanos, final MptcpEventType type, final int addressId, final int ipVersion,
+        final long addressHigh, final long addressLow, final int port, final int flag, final long value)
+        throws IOException
+    {
+    }
 
     /** A mapping resent on another subflow than the one that first sent it. */
-    void onReinjection(MptcpConnection connection, int direction, long timeNanos, long dsn, long length,
-        int originalSubflow, int newSubflow, long delayNanos) throws IOException;
+    default void onReinjection(final MptcpConnection connection, final int direction, final long timeNanos,
+        final long dsn, final long length, final int originalSubflow, final int newSubflow, final long delayNanos)
+        throws IOException
+    {
+    }
 
     /** A run of consecutive new mappings of one direction on one subflow ended. */
-    void onBurst(MptcpConnection connection, int direction, int subflow, long startNanos, long durationNanos,
-        long bytes, long packets) throws IOException;
+    default void onBurst(final MptcpConnection connection, final int direction, final int subflow,
+        final long startNanos, final long durationNanos, final long bytes, final long packets) throws IOException
+    {
+    }
 
     /**
      * A DSS mapping (or the implicit mapping of data on an MP_CAPABLE third ACK), on every packet
