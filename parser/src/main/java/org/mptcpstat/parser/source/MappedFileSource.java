@@ -23,8 +23,12 @@ import java.nio.file.StandardOpenOption;
  */
 public final class MappedFileSource implements CaptureSource
 {
-    /** 1 GiB chunks: few remaps, comfortably below the 2 GiB limit with the overlap. */
-    public static final long DEFAULT_CHUNK_SIZE = 1L << 30;
+    /**
+     * 256 MiB chunks: a remap costs little per chunk, and the pages of a mapped chunk count in the
+     * process's resident memory until it is unmapped, so smaller chunks keep a long run's RSS
+     * flat (1 GiB chunks showed 1.1 GB peak RSS on a 3 GB capture streamed with --stdout).
+     */
+    public static final long DEFAULT_CHUNK_SIZE = 1L << 28;
 
     private final FileChannel channel;
     private final long size;
