@@ -56,6 +56,17 @@
 #                               the base counts too); holes do not count, retransmissions count once
 #     _first_time, _last_time   frame.time_epoch (as tshark prints it) of the direction's first and
 #                               last packet in file order; empty when the direction has no packet
+#     _syn_packets, _fin_packets, _rst_packets, _ack_packets
+#                               packets with that flag set (tcp.flags), whatever else they carry
+#     _pure_acks                packets with ACK and none of SYN, FIN, RST and with tcp.len = 0
+#     _data_packets             packets with tcp.len > 0
+#     _retransmitted_packets    packets that occupy a sequence number an earlier packet of the
+#                               direction occupied: a packet occupies [start, start + tcp.len), with
+#                               start unwrapped as for _unique_bytes, plus start - 1 when it has SYN
+#                               and start + tcp.len when it has FIN (a resent SYN or FIN counts, as
+#                               a repeated byte does; a packet filling a hole does not). The payload
+#                               bytes they repeat are _payload_bytes - _covered_bytes.
+#   client_sent_syn             1 if the stream has a SYN without ACK (the client is its source), else 0
 #   The numbers are pure arithmetic on tcp.stream, tcp.flags, tcp.seq_raw and tcp.len (awk below).
 #
 # .tshark-mptcp.tsv: tshark's own MPTCP analysis, the reference for the MPTCP connection statistics.
@@ -314,13 +325,15 @@ conv_fields=(frame.time_epoch frame.protocols ip.src ipv6.src tcp.srcport ip.dst
 conv_field_args=()
 for f in "${conv_fields[@]}"; do conv_field_args+=(-e "$f"); done
 
-conv_header='stream	client_addr	client_port	server_addr	server_port	c2s_packets	c2s_payload_bytes	c2s_unique_bytes	c2s_covered_bytes	c2s_first_time	c2s_last_time	s2c_packets	s2c_payload_bytes	s2c_unique_bytes	s2c_covered_bytes	s2c_first_time	s2c_last_time'
+conv_header='stream	client_addr	client_port	server_addr	server_port	c2s_packets	c2s_payload_bytes	c2s_unique_bytes	c2s_covered_bytes	c2s_first_time	c2s_last_time	s2c_packets	s2c_payload_bytes	s2c_unique_bytes	s2c_covered_bytes	s2c_first_time	s2c_last_time	c2s_syn_packets	c2s_fin_packets	c2s_rst_packets	c2s_ack_packets	c2s_pure_acks	c2s_data_packets	c2s_retransmitted_packets	s2c_syn_packets	s2c_fin_packets	s2c_rst_packets	s2c_ack_packets	s2c_pure_acks	s2c_data_packets	s2c_retransmitted_packets	client_sent_syn'
 
 # Columns in: 1 time, 2 protocols, 3 ip.src, 4 ipv6.src, 5 srcport, 6 ip.dst, 7 ipv6.dst, 8 dstport,
 # 9 stream, 10 flags (hex), 11 seq_raw, 12 len. Per stream s and sending endpoint e ("addr<TAB>port"):
 # packets, payload bytes, unique and covered bytes (see the header of this script), first and last
-# time. Covered bytes: a list of disjoint, non-touching [start, end) ranges in the unwrapped relative
-# sequence space; each payload range is merged into it (one pass suffices, as the list stays disjoint).
+# time, flag counts and retransmitted packets. Covered bytes: a list of disjoint, non-touching
+# [start, end) ranges in the unwrapped relative sequence space; each payload range is merged into it
+# (one pass suffices, as the list stays disjoint). Retransmitted packets: the same kind of list for
+# the sequence numbers packets occupy (payload, SYN, FIN); a packet that overlaps it is one.
 conv_awk='
 BEGIN { FS = OFS = "\t"; TWO32 = 4294967296; TWO31 = 2147483648 }
 function hex(str,   i, c, v) {
@@ -329,6 +342,20 @@ function hex(str,   i, c, v) {
   return v
 }
 function mod32(x) { x = x % TWO32; if (x < 0) x += TWO32; return x }
+# merge(LO, HI, N, k, a, b): adds [a, b) to the disjoint, non-touching ranges LO[k, 1..N[k]],
+# HI[k, 1..N[k]]; returns 1 if [a, b) shares a number with one of them, else 0.
+function merge(LO, HI, N, k, a, b,   m, i, j, lo, hi, shared) {
+  m = N[k] + 0; j = 0; shared = 0
+  for (i = 1; i <= m; i++) {
+    lo = LO[k, i]; hi = HI[k, i]
+    if (hi < a || lo > b) { j++; tlo[j] = lo; thi[j] = hi }
+    else { if (lo < b && hi > a) shared = 1; if (lo < a) a = lo; if (hi > b) b = hi }
+  }
+  j++; tlo[j] = a; thi[j] = b
+  for (i = 1; i <= j; i++) { LO[k, i] = tlo[i]; HI[k, i] = thi[i] }
+  N[k] = j
+  return shared
+}
 {
   n = split($2, layers, ":"); fam = ""
   for (i = 1; i <= n; i++) if (layers[i] == "ip" || layers[i] == "ipv6") { fam = layers[i]; break }
@@ -336,28 +363,26 @@ function mod32(x) { x = x % TWO32; if (x < 0) x += TWO32; return x }
   sub(/,.*/, "", src); sub(/,.*/, "", dst)
   s = $9; if (s == "") next
   from = src OFS $5; to = dst OFS $8
-  flags = hex($10); syn = int(flags / 2) % 2; ack = int(flags / 16) % 2
+  flags = hex($10); fin = flags % 2; syn = int(flags / 2) % 2; rst = int(flags / 4) % 2; ack = int(flags / 16) % 2
   seq = $11 + 0; len = $12 + 0
   if (!(s in first_src)) { first_src[s] = from; first_dst[s] = to; if (s > maxs) maxs = s }
   if (syn && !ack && !(s in syn_src)) syn_src[s] = from
   k = s SUBSEP from
   if (!(k in pkts)) { base[k] = syn ? mod32(seq + 1) : seq; hi[k] = 0; bytes[k] = 0; t0[k] = $1 }
   pkts[k]++; bytes[k] += len; t1[k] = $1
-  if (len > 0) {
+  synp[k] += syn; finp[k] += fin; rstp[k] += rst; ackp[k] += ack
+  if (ack && !syn && !fin && !rst && len == 0) pure[k]++
+  if (len > 0) datap[k]++
+  if (len > 0 || syn || fin) {
     start = mod32(seq + syn)
     delta = mod32(start - base[k]) - mod32(hi[k])
     if (delta >= TWO31) delta -= TWO32; else if (delta < -TWO31) delta += TWO32
     rs = hi[k] + delta; re = rs + len
+    if (merge(olo, ohi, no, k, rs - syn, re + fin)) retx[k]++
+  }
+  if (len > 0) {
     if (re > hi[k]) hi[k] = re
-    m = nr[k] + 0; j = 0
-    for (i = 1; i <= m; i++) {
-      a = rlo[k, i]; b = rhi[k, i]
-      if (b < rs || a > re) { j++; tlo[j] = a; thi[j] = b }
-      else { if (a < rs) rs = a; if (b > re) re = b }
-    }
-    j++; tlo[j] = rs; thi[j] = re
-    for (i = 1; i <= j; i++) { rlo[k, i] = tlo[i]; rhi[k, i] = thi[i] }
-    nr[k] = j
+    merge(rlo, rhi, nr, k, rs, re)
   }
 }
 function covered(k,   i, t) { t = 0; for (i = 1; i <= nr[k]; i++) t += rhi[k, i] - rlo[k, i]; return t }
@@ -367,12 +392,17 @@ function dir(s, e,   k) {
   return sprintf("%.0f", pkts[k]) OFS sprintf("%.0f", bytes[k]) OFS sprintf("%.0f", hi[k]) OFS \
     sprintf("%.0f", covered(k)) OFS t0[k] OFS t1[k]
 }
+function counts(s, e,   k) {
+  k = s SUBSEP e
+  return sprintf("%.0f", synp[k]) OFS sprintf("%.0f", finp[k]) OFS sprintf("%.0f", rstp[k]) OFS \
+    sprintf("%.0f", ackp[k]) OFS sprintf("%.0f", pure[k]) OFS sprintf("%.0f", datap[k]) OFS sprintf("%.0f", retx[k])
+}
 END {
   for (s = 0; s <= maxs; s++) {
     if (!(s in first_src)) continue
     c = (s in syn_src) ? syn_src[s] : first_src[s]
     v = (c == first_src[s]) ? first_dst[s] : first_src[s]
-    print s, c, v, dir(s, c), dir(s, v)
+    print s, c, v, dir(s, c), dir(s, v), counts(s, c), counts(s, v), ((s in syn_src) ? 1 : 0)
   }
 }'
 

@@ -81,7 +81,8 @@ public final class Analyzer
     /**
      * Analyzes a capture file.
      *
-     * @param tcpListener   also told of every finished TCP connection and retransmission, or null.
+     * @param tcpListener   also told of the capture's first packet, every finished TCP connection and
+     *                      retransmission, or null.
      * @param mptcpListener also told of every MPTCP connection, signal and mapping, or null.
      */
     public AnalysisResult analyze(final Path capture, final TableOutput tables, final TcpConnectionListener tcpListener,
@@ -126,6 +127,10 @@ public final class Analyzer
         final TcpPacket packet = new TcpPacket();
         // The first record tells the timestamp precision, which the tables' time columns take.
         final boolean any = reader.next(record);
+        if (any && tcpListener != null)
+        {
+            tcpListener.onCaptureStart(record.timestampNanos());
+        }
         final int timeDecimals = reader.timestampDecimals();
         final TcpTableWriter tcpTables = new TcpTableWriter(open(tables, TcpConnectionsTable.schema(), timeDecimals),
             open(tables, TcpRetransmissionsTable.schema(), timeDecimals),

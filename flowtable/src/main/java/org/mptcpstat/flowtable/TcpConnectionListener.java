@@ -9,6 +9,15 @@ import java.io.IOException;
 public interface TcpConnectionListener
 {
     /**
+     * The capture's first packet, of any protocol, was read: called by the {@code Analyzer} once,
+     * before anything else, when the capture has a packet. Output named after the capture's start
+     * (tstat's folders) needs it, and non-TCP packets never reach the tracker.
+     */
+    default void onCaptureStart(final long firstPacketNanos) throws IOException
+    {
+    }
+
+    /**
      * A connection is finished; the view is valid during the call only.
      *
      * @param extras the connection's RTT histograms and ACK-size counts.

@@ -13,6 +13,8 @@ public enum TcpDirectionField
     PAYLOAD_BYTES,
     DATA_PACKETS,
     PURE_ACKS,
+    /** Packets with the ACK flag, whatever else they carry (tstat's {@code ack_cnt}; docs/COMPAT.md). */
+    ACK_PACKETS,
     SYN_PACKETS,
     FIN_PACKETS,
     RST_PACKETS,
@@ -59,6 +61,8 @@ public enum TcpDirectionField
     FIRST_PAYLOAD_TIME,
     LAST_PAYLOAD_TIME,
     FIRST_ACK_TIME,
+    /** First ACK that is not a SYN/ACK (tstat's {@code first_ack}; docs/COMPAT.md). */
+    FIRST_NON_SYN_ACK_TIME,
     LAST_ACK_TIME,
     FIN_TIME,
     LAST_PACKET_TIME,

@@ -15,6 +15,13 @@ public final class TcpListenerTee implements TcpConnectionListener
     }
 
     @Override
+    public void onCaptureStart(final long firstPacketNanos) throws IOException
+    {
+        first.onCaptureStart(firstPacketNanos);
+        second.onCaptureStart(firstPacketNanos);
+    }
+
+    @Override
     public void onConnectionFinished(final TcpConnection connection, final ConnectionExtras extras) throws IOException
     {
         first.onConnectionFinished(connection, extras);

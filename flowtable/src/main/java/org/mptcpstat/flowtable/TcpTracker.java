@@ -216,6 +216,7 @@ public final class TcpTracker
             c.put(d, FIRST_PAYLOAD_TIME, NOT_SEEN);
             c.put(d, LAST_PAYLOAD_TIME, NOT_SEEN);
             c.put(d, FIRST_ACK_TIME, NOT_SEEN);
+            c.put(d, FIRST_NON_SYN_ACK_TIME, NOT_SEEN);
             c.put(d, LAST_ACK_TIME, NOT_SEEN);
             c.put(d, FIN_TIME, NOT_SEEN);
             c.put(d, LAST_PACKET_TIME, NOT_SEEN);
@@ -426,6 +427,10 @@ public final class TcpTracker
         {
             c.add(d, RST_PACKETS, 1);
         }
+        if (packet.hasFlag(TcpHeader.ACK))
+        {
+            c.add(d, ACK_PACKETS, 1);
+        }
     }
 
     private static void recordOptions(final TcpConnection c, final int d, final TcpPacket packet)
@@ -572,6 +577,10 @@ public final class TcpTracker
             if (c.get(d, FIRST_ACK_TIME) == NOT_SEEN)
             {
                 c.put(d, FIRST_ACK_TIME, packet.timestampNanos());
+            }
+            if (!syn && c.get(d, FIRST_NON_SYN_ACK_TIME) == NOT_SEEN)
+            {
+                c.put(d, FIRST_NON_SYN_ACK_TIME, packet.timestampNanos());
             }
             c.put(d, LAST_ACK_TIME, packet.timestampNanos());
             countSacks(c, d, packet);

@@ -1,12 +1,15 @@
 package org.mptcpstat.cli.compat;
 
+import org.mptcpstat.cli.compat.tstat.TstatOutput;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** The tools whose output files {@code analyze --compat} can write (see docs/COMPAT.md). */
 public enum CompatFormat
 {
-    ;
+    /** tstat 3.3.0's log_tcp_complete and log_tcp_nocomplete (lower case: users type the constant's name). */
+    tstat(TstatOutput::new);
 
     private final Factory factory;
 

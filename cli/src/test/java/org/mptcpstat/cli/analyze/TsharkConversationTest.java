@@ -3,7 +3,6 @@ package org.mptcpstat.cli.analyze;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.mptcpstat.cli.TestData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -31,14 +29,7 @@ class TsharkConversationTest
     @TestFactory
     List<DynamicTest> shouldAgreeWithTsharkOnEveryCommittedCapture() throws IOException
     {
-        final List<DynamicTest> tests = new ArrayList<>();
-        for (final Path capture : TestData.capturesIn(TestData.root().resolve("captures")))
-        {
-            final Path golden = TestData.root().resolve("expected").resolve(capture.getFileName() + ".tshark-conv.tsv");
-            tests.add(DynamicTest.dynamicTest(capture.getFileName().toString(), () -> compare(capture, golden)));
-        }
-        assertFalse(tests.isEmpty());
-        return tests;
+        return CommittedCaptures.eachWithGoldenFile(".tshark-conv.tsv", this::compare);
     }
 
     private void compare(final Path capture, final Path golden) throws IOException

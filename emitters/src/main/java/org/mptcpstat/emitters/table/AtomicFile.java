@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * again, which is cheaper than syncing every table of every run. The fixed temporary name means
  * two runs must not write the same table in the same folder at the same time.
  */
-final class AtomicFile
+public final class AtomicFile
 {
     private final Path target;
     private final Path temporary;
@@ -30,7 +30,7 @@ final class AtomicFile
     }
 
     /** Creates (or truncates, after a crashed run) the temporary file for {@code dir/fileName}. */
-    static AtomicFile create(final Path dir, final String fileName) throws IOException
+    public static AtomicFile create(final Path dir, final String fileName) throws IOException
     {
         final Path temporary = dir.resolve("." + fileName + ".tmp");
         final FileChannel channel = FileChannel.open(temporary,
@@ -38,20 +38,20 @@ final class AtomicFile
         return new AtomicFile(dir.resolve(fileName), temporary, channel);
     }
 
-    FileChannel channel()
+    public FileChannel channel()
     {
         return channel;
     }
 
     /** Closes the file and renames it to its final name, replacing any older table there. */
-    void commit() throws IOException
+    public void commit() throws IOException
     {
         channel.close();
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Closes and deletes the temporary file; never throws, as it runs while another error unwinds. */
-    void abort()
+    public void abort()
     {
         try
         {

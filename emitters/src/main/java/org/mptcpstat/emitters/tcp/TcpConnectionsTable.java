@@ -196,7 +196,8 @@ public final class TcpConnectionsTable
         table.direction("rtt_max_us", INT64, "us", "Largest RTT sample.", "tcptrace: RTT max",
             (c, x, d, s) -> nullIf(c.get(d, RTT_MAX_US), NOT_SEEN, s));
         table.direction("rtt_stdev_us", FLOAT64, "us", "Sample standard deviation of the RTT (n - 1); " +
-            "empty below 2 samples.", "tcptrace: RTT stdev", (c, x, d, s) -> s.putDouble(stdev(c, d)));
+            "empty below 2 samples.", "tcptrace: RTT stdev",
+            (c, x, d, s) -> s.putDouble(rttStandardDeviationMicros(c, d)));
         for (final double percentile : PERCENTILES)
         {
             table.direction("rtt_p" + (int)percentile + "_us", INT64, "us", "RTT percentile " + (int)percentile +
@@ -273,7 +274,8 @@ public final class TcpConnectionsTable
         return count == 0 ? Double.NaN : (double)sum / count;
     }
 
-    private static double stdev(final TcpConnection c, final int d)
+    /** @return the sample standard deviation (n - 1) of a direction's RTT samples, µs; NaN below 2 samples. */
+    public static double rttStandardDeviationMicros(final TcpConnection c, final int d)
     {
         final long n = c.get(d, RTT_SAMPLES);
         if (n < 2)
