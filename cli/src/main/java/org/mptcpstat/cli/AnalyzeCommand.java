@@ -102,8 +102,7 @@ final class AnalyzeCommand implements Callable<Integer>
     private String stdoutTable;
 
     @Option(names = "--compat", split = ",", paramLabel = "TOOL",
-        description = "Also write, per capture, the files these tools write: ${COMPLETION-CANDIDATES} " +
-            "(see docs/COMPAT.md).")
+        description = "Also write, per capture, the files these tools write: tstat (see docs/COMPAT.md).")
     private List<CompatFormat> compat = new ArrayList<>();
 
     @Option(names = { "-q", "--quiet" }, description = "No progress line.")

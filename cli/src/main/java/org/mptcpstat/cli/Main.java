@@ -60,6 +60,8 @@ public final class Main implements Runnable
         final CommandLine commandLine = new CommandLine(new Main(in, out));
         final PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         commandLine.setOut(textOut);
+        // Users type tool and format names in lower case: --compat tstat.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /** The tools whose output files {@code analyze --compat} can write (see docs/COMPAT.md). */
 public enum CompatFormat
 {
-    /** tstat 3.3.0's log_tcp_complete and log_tcp_nocomplete (lower case: users type the constant's name). */
-    tstat(TstatOutput::new);
+    /** tstat 3.3.0's log_tcp_complete and log_tcp_nocomplete. */
+    TSTAT(TstatOutput::new);
 
     private final Factory factory;
 

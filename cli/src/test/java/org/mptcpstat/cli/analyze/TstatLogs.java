@@ -1,6 +1,7 @@
 package org.mptcpstat.cli.analyze;
 
 import org.mptcpstat.api.Analyzer;
+import org.mptcpstat.api.FolderTableOutput;
 import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.emitters.table.TableFormat;
 
@@ -35,7 +36,8 @@ final class TstatLogs
     static void analyze(final Path capture, final Path folder)
     {
         final CaptureSummary summary = new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
-            EnumSet.of(TableFormat.CSV), Set.of(CompatFormat.tstat), new AtomicLong(), new AtomicLong()).run();
+            new FolderTableOutput(folder, EnumSet.of(TableFormat.CSV)), Set.of(CompatFormat.TSTAT), new AtomicLong(),
+            new AtomicLong()).run();
         assertTrue(summary.complete(), capture + ": " + summary.problem());
     }
 
