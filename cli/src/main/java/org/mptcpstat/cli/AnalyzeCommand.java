@@ -9,6 +9,7 @@ import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.cli.analyze.InterfaceMapFile;
 import org.mptcpstat.cli.analyze.OutputFolderCheck;
 import org.mptcpstat.emitters.OutputTables;
+import org.mptcpstat.emitters.mptcp.MptcpSeriesTable;
 import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.flowtable.AddressPrefixes;
@@ -38,8 +39,8 @@ import java.util.stream.Collectors;
     mixinStandardHelpOptions = true,
     description = "Analyze captures (files or folders; pcap or pcapng, plain or gzip) in one pass each and write, " +
         "per capture, the TCP tables (tcp_connections, tcp_retransmissions, tcp_ack_sizes) and the MPTCP tables " +
-        "(mptcp_connections, mptcp_subflows, mptcp_events, mptcp_reinjections, mptcp_bursts, mptcp_data_ack_sizes) " +
-        "into OUTPUT/<capture name>/.")
+        "(mptcp_connections, mptcp_subflows, mptcp_events, mptcp_reinjections, mptcp_bursts, mptcp_data_ack_sizes; " +
+        "mptcp_series with --series) into OUTPUT/<capture name>/.")
 final class AnalyzeCommand implements Callable<Integer>
 {
     @CommandLine.Spec
@@ -104,6 +105,24 @@ final class AnalyzeCommand implements Callable<Integer>
     @Option(names = "--compat", split = ",", paramLabel = "TOOL",
         description = "Also write, per capture, the files these tools write: tstat (see docs/COMPAT.md).")
     private List<CompatFormat> compat = new ArrayList<>();
+
+    @Option(names = "--series", description = "Also write mptcp_series: every data packet and new DATA_ACK of the " +
+        "MPTCP connections with at least --series-min-bytes data bytes, for 'report' time-sequence plots.")
+    private boolean series;
+
+    private long seriesMinBytes = Analyzer.DEFAULT_SERIES_MIN_BYTES;
+
+    @Option(names = "--series-min-bytes", paramLabel = "N", description = "Data bytes (both directions) an MPTCP " +
+        "connection needs for its series (default: " + Analyzer.DEFAULT_SERIES_MIN_BYTES + "); implies --series.")
+    private void seriesMinBytes(final long minBytes)
+    {
+        if (minBytes < 0)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--series-min-bytes must not be negative");
+        }
+        seriesMinBytes = minBytes;
+        series = true;
+    }
 
     @Option(names = { "-q", "--quiet" }, description = "No progress line.")
     private boolean quiet;
@@ -205,6 +224,7 @@ final class AnalyzeCommand implements Callable<Integer>
             .interfaces(interfaces)
             .socksTable(socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword))
             .maxOpenConnections(maxOpenConnections)
+            .series(series || MptcpSeriesTable.schema().name().equals(stdoutTable)).seriesMinBytes(seriesMinBytes)
             .build();
         final Set<CompatFormat> compatFormats = compat.isEmpty() ? Set.of() : EnumSet.copyOf(compat);
         final Analysis analysis = new Analysis(output, analyzer, tablesOfCapture, compatFormats,

@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
         "TCP connection duration, payload bytes, RTT, retransmission overhead and ACK sizes, subflows per MPTCP " +
         "connection, shares of MPTCP data on the initial subflow and per interface, reinjection overhead, " +
         "data-level RTT, RTT difference between subflows, MP_JOIN delay, DATA_ACK sizes, burst sizes and " +
-        "durations, subflow switching frequency; bar charts of server ports and failed joins. Folders without " +
-        "tables are reported on standard error and skipped.")
+        "durations, subflow switching frequency; bar charts of server ports and failed joins; time-sequence plots of " +
+        "the largest MPTCP connections analyzed with --series. Folders without tables are reported on standard " +
+        "error and skipped.")
 final class ReportCommand implements Callable<Integer>
 {
     @CommandLine.Spec
@@ -35,6 +36,11 @@ final class ReportCommand implements Callable<Integer>
         description = "Folder for the plots and index.html; made if needed, files of the same names replaced.")
     private Path reportFolder;
 
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5",
+        description = "Time-sequence plots for the N MPTCP connections with the most data bytes among those with " +
+            "series (analyze --series), one per direction that carried data (default: ${DEFAULT-VALUE}).")
+    private int top;
+
     @Parameters(arity = "1..*", paramLabel = "OUTPUT_DIR", description = "Folders written by 'mptcpstat analyze -o'.")
     private List<Path> folders;
 
@@ -43,6 +49,10 @@ final class ReportCommand implements Callable<Integer>
     {
         // Plots are drawn off-screen: no display is needed, whatever the JVM was started with.
         System.setProperty("java.awt.headless", "true");
+        if (top < 0)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative");
+        }
         final PrintWriter err = spec.commandLine().getErr();
         final ReportData data = new ReportData();
         final List<String> problems = new ArrayList<>();
@@ -65,7 +75,7 @@ final class ReportCommand implements Callable<Integer>
         problems.forEach(problem -> err.println("mptcpstat: " + problem));
         try
         {
-            Report.write(data, reportFolder, sources);
+            Report.write(data, reportFolder, sources, top);
         }
         catch (final IOException | RuntimeException ex)
         {

@@ -172,6 +172,7 @@ class AnalyzeCommandTest
         assertEquals(2, run("analyze", "--format", "xml", sample().toString()));
         assertEquals(2, run("analyze", "--proxy", "not-an-address", sample().toString()));
         assertEquals(2, run("analyze", "--threads", "0", sample().toString()));
+        assertEquals(2, run("analyze", "--series-min-bytes", "-1", sample().toString()));
         assertEquals(2, run("analyze", "--config", dir.resolve("missing.properties").toString(), sample().toString()));
         assertEquals(1, run("analyze", "-q", "-o", dir.resolve("out").toString(), dir.resolve("missing").toString()));
         assertFalse(err.toString().contains("Exception"), err.toString());

@@ -87,6 +87,7 @@ class ReportCommandTest
         assertEquals(2, run("report"));
         assertEquals(2, run("report", analysed.toString()));
         assertEquals(2, run("report", "-o", dir.resolve("r").toString()));
+        assertEquals(2, run("report", analysed.toString(), "-o", dir.resolve("r").toString(), "--top", "-1"));
         assertEquals(0, out.size());
     }
 }

@@ -2,6 +2,8 @@ package org.mptcpstat.api;
 
 import org.mptcpstat.emitters.mptcp.MptcpConnectionsTable;
 import org.mptcpstat.emitters.mptcp.MptcpEventTables;
+import org.mptcpstat.emitters.mptcp.MptcpSeriesTable;
+import org.mptcpstat.emitters.mptcp.MptcpSeriesWriter;
 import org.mptcpstat.emitters.mptcp.MptcpSubflowsTable;
 import org.mptcpstat.emitters.mptcp.MptcpTableWriter;
 import org.mptcpstat.emitters.table.DiscardSink;
@@ -47,6 +49,8 @@ import java.time.Duration;
  */
 public final class Analyzer
 {
+    /** Data bytes an MPTCP connection needs for its series unless set otherwise: 1 MB. */
+    public static final long DEFAULT_SERIES_MIN_BYTES = 1_000_000;
     /** Packets between two progress reports (and checks for cancellation). */
     private static final int PROGRESS_INTERVAL = 1 << 12;
 
@@ -56,6 +60,9 @@ public final class Analyzer
     private final InterfaceClassifier interfaces;
     private final ShadowsocksTable socksTable;
     private final int maxOpenConnections;
+    private final boolean series;
+    private final long seriesMinBytes;
+    private final int seriesMaxRows;
 
     private Analyzer(final Builder builder)
     {
@@ -65,6 +72,9 @@ public final class Analyzer
         this.interfaces = builder.interfaces;
         this.socksTable = builder.socksTable;
         this.maxOpenConnections = builder.maxOpenConnections;
+        this.series = builder.series;
+        this.seriesMinBytes = builder.seriesMinBytes;
+        this.seriesMaxRows = builder.seriesMaxRows;
     }
 
     public static Builder builder()
@@ -142,8 +152,9 @@ public final class Analyzer
             open(tables, MptcpEventTables.reinjections(), timeDecimals),
             open(tables, MptcpEventTables.bursts(), timeDecimals),
             open(tables, MptcpEventTables.dataAckSizes(), timeDecimals));
+        final MptcpListener tableWriters = series ? withSeries(mptcpTables, tables, timeDecimals) : mptcpTables;
         final MptcpTracker mptcp = new MptcpTracker(interfaces,
-            mptcpListener == null ? mptcpTables : new MptcpListenerTee(mptcpTables, mptcpListener));
+            mptcpListener == null ? tableWriters : new MptcpListenerTee(tableWriters, mptcpListener));
         final TcpTracker tracker = new TcpTracker(idleTimeoutNanos, serverPrefixes,
             tcpListener == null ? tcpTables : new TcpListenerTee(tcpTables, tcpListener), mptcp,
             new SocksSniffer(socksTable));
@@ -172,6 +183,16 @@ public final class Analyzer
             mptcp.connections(), reader.malformedRecords(), reader.fault(), tracker.evictions());
     }
 
+    /** @return the MPTCP tables' writer teed with the writer of mptcp_series, when that table is wanted. */
+    private MptcpListener withSeries(final MptcpTableWriter mptcpTables, final TableOutput tables,
+        final int timeDecimals) throws IOException
+    {
+        final RowSink sink = tables.open(MptcpSeriesTable.schema(), timeDecimals);
+        // Not wanted (another table is streamed): then no packet is buffered for it.
+        return sink == null ? mptcpTables :
+            new MptcpListenerTee(mptcpTables, new MptcpSeriesWriter(sink, seriesMinBytes, seriesMaxRows));
+    }
+
     private static RowSink open(final TableOutput tables, final TableSchema schema, final int timeDecimals)
         throws IOException
     {
@@ -196,6 +217,9 @@ public final class Analyzer
         private InterfaceClassifier interfaces = InterfaceClassifier.none();
         private ShadowsocksTable socksTable;
         private int maxOpenConnections = TcpTracker.DEFAULT_MAX_OPEN_CONNECTIONS;
+        private boolean series;
+        private long seriesMinBytes = DEFAULT_SERIES_MIN_BYTES;
+        private int seriesMaxRows = MptcpSeriesWriter.DEFAULT_MAX_ROWS;
 
         private Builder()
         {
@@ -248,6 +272,41 @@ public final class Analyzer
                 throw new IllegalArgumentException("max open connections must be at least 1: " + max);
             }
             maxOpenConnections = max;
+            return this;
+        }
+
+        /**
+         * Also write {@code mptcp_series}, the packet-by-packet data and DATA_ACKs of the MPTCP
+         * connections with at least {@link #seriesMinBytes} data bytes (default: not written).
+         */
+        public Builder series(final boolean keep)
+        {
+            series = keep;
+            return this;
+        }
+
+        /** Data bytes, both directions together, an MPTCP connection needs for its series (default 1 MB). */
+        public Builder seriesMinBytes(final long minBytes)
+        {
+            if (minBytes < 0)
+            {
+                throw new IllegalArgumentException("series min bytes must not be negative: " + minBytes);
+            }
+            seriesMinBytes = minBytes;
+            return this;
+        }
+
+        /**
+         * Series rows kept per MPTCP connection while it is open (28 bytes each); a connection with
+         * more keeps its first ones and its rows say {@code truncated} (default 1048576).
+         */
+        public Builder seriesMaxRows(final int maxRows)
+        {
+            if (maxRows < 1)
+            {
+                throw new IllegalArgumentException("series max rows must be at least 1: " + maxRows);
+            }
+            seriesMaxRows = maxRows;
             return this;
         }
 

@@ -1,6 +1,9 @@
 package org.mptcpstat.cli.report;
 
+import org.mptcpstat.cli.summary.InterfaceClass;
+
 import java.awt.Color;
+import java.util.List;
 
 /** The report's fixed colours, so that a direction or an interface looks the same in every plot. */
 public final class Palette
@@ -15,6 +18,12 @@ public final class Palette
     public static final Color ALL = new Color(0x9467BD);
     /** Failures (failed joins). */
     public static final Color FAILURE = new Color(0x8C564B);
+    /** Subflows of unknown interface in time-sequence plots, by subflow number. */
+    public static final List<Color> SUBFLOWS = List.of(new Color(0x17BECF), new Color(0xBCBD22),
+        new Color(0xE377C2), new Color(0x393B79));
+    /** Packets that reinjected data: a colour no interface and no text has, to stand out on any subflow's. */
+    public static final Color REINJECTION = new Color(0xFF00FF);
+    public static final Color DATA_ACK = new Color(0x7F7F7F);
 
     private Palette()
     {
@@ -24,5 +33,16 @@ public final class Palette
     static Color direction(final int ordinal)
     {
         return ordinal == 0 ? C2S : S2C;
+    }
+
+    /** @return the colour of a subflow: its interface's, else one of {@link #SUBFLOWS} by its number. */
+    static Color subflow(final String interfaceLabel, final int number)
+    {
+        if (interfaceLabel.equals(InterfaceClass.WIFI.label()))
+        {
+            return WIFI;
+        }
+        return interfaceLabel.equals(InterfaceClass.CELLULAR.label()) ? CELLULAR :
+            SUBFLOWS.get(number % SUBFLOWS.size());
     }
 }

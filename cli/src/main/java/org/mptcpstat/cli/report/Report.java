@@ -37,8 +37,8 @@ public final class Report
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static final int WIDTH = 800;
-    private static final int HEIGHT = 500;
+    static final int WIDTH = 800;
+    static final int HEIGHT = 500;
     private static final int TOP_PORTS = 10;
     private static final String CDF_AXIS = "fraction of values \u2264 x (CDF)";
 
@@ -69,11 +69,13 @@ public final class Report
      * Writes every plot and {@code index.html} into {@code folder}, which is made if needed.
      *
      * @param sources what the report was made from, named in the index.
+     * @param top     time-sequence plots are drawn for this many MPTCP connections with series, the
+     *                largest first.
      * @return the figures in the order of the index, drawn or not.
      * @throws IOException when {@code folder} is not a folder or a file cannot be written.
      */
-    public static List<Figure> write(final ReportData data, final Path folder, final List<String> sources)
-        throws IOException
+    public static List<Figure> write(final ReportData data, final Path folder, final List<String> sources,
+        final int top) throws IOException
     {
         if (Files.exists(folder) && !Files.isDirectory(folder))
         {
@@ -82,6 +84,7 @@ public final class Report
         Files.createDirectories(folder);
         final Report report = new Report();
         report.draw(data, folder);
+        report.figures.addAll(TimeSequencePlots.draw(data, top, folder));
         Files.writeString(folder.resolve("index.html"), IndexHtml.of(data, sources, report.figures),
             StandardCharsets.UTF_8);
         return List.copyOf(report.figures);
@@ -261,7 +264,7 @@ public final class Report
         figures.add(new Figure(name, title, caption, true));
     }
 
-    private static void save(final Chart<?, ?> chart, final Path folder, final String name) throws IOException
+    static void save(final Chart<?, ?> chart, final Path folder, final String name) throws IOException
     {
         try (OutputStream svg = Files.newOutputStream(folder.resolve(name + ".svg")))
         {

@@ -3,7 +3,10 @@ package org.mptcpstat.cli.report;
 import com.carrotsearch.hppc.DoubleArrayList;
 import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongDoubleHashMap;
+import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongLongHashMap;
+import com.carrotsearch.hppc.cursors.LongCursor;
 import org.mptcpstat.cli.summary.CampaignSummary;
 import org.mptcpstat.cli.summary.Direction;
 import org.mptcpstat.cli.tables.TableValues;
@@ -12,6 +15,8 @@ import org.mptcpstat.emitters.table.TableSchema;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +30,7 @@ public final class ReportData
     private static final double MICROS_PER_MILLI = 1000.0;
 
     private final CampaignSummary summary = new CampaignSummary(0);
+    private final List<SeriesConnection> seriesConnections = new ArrayList<>();
     private long captures;
 
     final DoubleArrayList tcpDurations = new DoubleArrayList();
@@ -49,7 +55,8 @@ public final class ReportData
 
     /**
      * Adds one capture folder. Its tables are all read before any value is kept, so a folder with a
-     * missing or damaged table adds nothing.
+     * missing or damaged table adds nothing; {@code mptcp_series} is read only where it was written
+     * ({@code analyze --series}), and only which connections it holds is kept.
      *
      * @throws IOException with a one-line message naming the table that could not be read.
      */
@@ -62,6 +69,7 @@ public final class ReportData
         final AckSizeValues acks = TableValues.replay(captureFolder, AckSizeValues.TCP_TABLE, AckSizeValues::new);
         final AckSizeValues dataAcks = TableValues.replay(captureFolder, AckSizeValues.MPTCP_TABLE,
             AckSizeValues::new);
+        final LongHashSet seriesIds = SeriesTable.connectionsWithData(captureFolder);
         // Last: it changes its totals only when all of its own tables could be read.
         summary.add(captureFolder);
 
@@ -75,6 +83,10 @@ public final class ReportData
         switchesPerSecond.addAll(mptcp.switchesPerSecond);
         joinDelays.addAll(subflowValues.joinDelays);
         addRttDifferences(subflowValues, tcp.c2sRttByConnection);
+        for (final LongCursor id : seriesIds)
+        {
+            seriesConnections.add(new SeriesConnection(captureFolder, id.value, mptcp.dataBytesById.get(id.value)));
+        }
         for (int d = 0; d < 2; d++)
         {
             retransmissionOverhead[d].addAll(tcp.retransmissionOverhead[d]);
@@ -126,6 +138,18 @@ public final class ReportData
     public long captures()
     {
         return captures;
+    }
+
+    /**
+     * @return the MPTCP connections with series (analyze --series) that carried the most data bytes,
+     *     most first, at most {@code limit}.
+     */
+    public List<SeriesConnection> largestSeries(final int limit)
+    {
+        return seriesConnections.stream()
+            .sorted(Comparator.comparingLong(SeriesConnection::dataBytes).reversed()
+                .thenComparing(SeriesConnection::captureFolder).thenComparingLong(SeriesConnection::mptcpId))
+            .limit(limit).toList();
     }
 
     /** @return TCP connections per server port, most first (the summary's top list). */
@@ -213,6 +237,7 @@ public final class ReportData
     {
         static final String TABLE = "mptcp_connections";
 
+        private final int mptcpId;
         private final int subflowsColumn;
         private final int[] data = new int[2];
         private final int[] initial = new int[2];
@@ -230,10 +255,13 @@ public final class ReportData
         final DoubleArrayList cellularShare = new DoubleArrayList();
         final DoubleArrayList reinjectionOverhead = new DoubleArrayList();
         final DoubleArrayList[] dataRttMs = { new DoubleArrayList(), new DoubleArrayList() };
+        /** mptcp_id to c2s_data_bytes + s2c_data_bytes: what ranks connections for time-sequence plots. */
+        final LongLongHashMap dataBytesById = new LongLongHashMap();
 
         MptcpValues(final TableSchema schema) throws IOException
         {
             super(schema);
+            mptcpId = column(schema, "mptcp_id", ColumnType.INT64);
             subflowsColumn = column(schema, "subflows", ColumnType.INT64);
             durationColumn = column(schema, "duration", ColumnType.DURATION);
             for (final Direction direction : Direction.values())
@@ -259,6 +287,7 @@ public final class ReportData
                 subflows.add(longs[subflowsColumn]);
             }
             final long dataBytes = sum(longs, data);
+            dataBytesById.put(longs[mptcpId], dataBytes);
             if (dataBytes > 0)
             {
                 initialShare.add(ratio(sum(longs, initial), dataBytes));
@@ -336,7 +365,7 @@ public final class ReportData
     }
 
     /** @return for each label of a direction column, the Direction ordinal it names; -1 for others. */
-    private static int[] directions(final List<String> labels)
+    static int[] directions(final List<String> labels)
     {
         final int[] directionOf = new int[labels.size()];
         for (int i = 0; i < labels.size(); i++)

@@ -49,7 +49,7 @@ class ReportFiguresTest
         {
             data.add(folder);
         }
-        figures = Report.write(data, dir.resolve("report"), List.of("out"));
+        figures = Report.write(data, dir.resolve("report"), List.of("out"), 5);
         index = Files.readString(dir.resolve("report/index.html"));
     }
 
@@ -215,7 +215,7 @@ class ReportFiguresTest
     @Test
     void shouldListTheNewPlotsAsNotDrawnWithoutData() throws IOException
     {
-        final List<Report.Figure> none = Report.write(new ReportData(), dir.resolve("empty"), List.of("nothing"));
+        final List<Report.Figure> none = Report.write(new ReportData(), dir.resolve("empty"), List.of("nothing"), 5);
         final String html = Files.readString(dir.resolve("empty/index.html"));
 
         for (final String name : NEW_PLOTS)

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,8 +37,12 @@ class ReportTest
 {
     private static final Pattern IMG = Pattern.compile("<img src=\"([^\"]+)\"");
     private static final Pattern LINK = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
-    private static final List<Color> SERIES_COLOURS = List.of(Palette.C2S, Palette.S2C, Palette.WIFI,
-        Palette.CELLULAR, Palette.ALL, Palette.FAILURE);
+    private static final List<Color> SERIES_COLOURS = Stream.concat(Stream.of(Palette.C2S, Palette.S2C,
+        Palette.WIFI, Palette.CELLULAR, Palette.ALL, Palette.FAILURE, Palette.REINJECTION, Palette.DATA_ACK),
+        Palette.SUBFLOWS.stream()).toList();
+    /** Three MPTCP connections of the committed captures carry this many data bytes or more. */
+    private static final String SERIES_MIN_BYTES = "300000";
+    private static final int TOP = 2;
 
     @TempDir
     static Path dir;
@@ -52,7 +57,8 @@ class ReportTest
     {
         analysed = dir.resolve("out");
         final String captures = System.getProperty("mptcpstat.testdata", "../testdata") + "/captures";
-        assertEquals(0, Main.run(new String[] { "analyze", "-q", "-o", analysed.toString(), captures },
+        assertEquals(0, Main.run(new String[] { "analyze", "-q", "--series-min-bytes", SERIES_MIN_BYTES, "-o",
+            analysed.toString(), captures },
             new ByteArrayOutputStream(), new PrintWriter(new StringWriter(), true)));
         final ReportData data = new ReportData();
         final List<String> problems = new ArrayList<>();
@@ -62,7 +68,7 @@ class ReportTest
         }
         assertEquals(List.of(), problems);
         reportFolder = dir.resolve("report");
-        figures = Report.write(data, reportFolder, List.of(analysed.toString()));
+        figures = Report.write(data, reportFolder, List.of(analysed.toString()), TOP);
         index = Files.readString(reportFolder.resolve("index.html"));
     }
 
@@ -133,35 +139,38 @@ class ReportTest
     @Test
     void shouldWriteWellFormedSvgsThatDrawTheirSeries() throws Exception
     {
-        final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setValidating(false);
-        // The DOCTYPE names the W3C DTD: never fetch it.
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        final DocumentBuilder builder = factory.newDocumentBuilder();
+        final DocumentBuilder builder = svgParser();
         for (final String name : plotsInIndex())
         {
             final Document svg = builder.parse(reportFolder.resolve(name + ".svg").toFile());
             assertEquals("svg", svg.getDocumentElement().getTagName(), name);
-            assertTrue(seriesElements(svg) > 0, name + ".svg draws no series in a palette colour");
+            assertTrue(SERIES_COLOURS.stream().mapToInt(colour -> elementsIn(svg, colour)).sum() > 0,
+                name + ".svg draws no series in a palette colour");
         }
     }
 
-    /** @return path, polyline, line and rect elements stroked or filled in a series colour: data, not frame or text. */
-    private static int seriesElements(final Document svg)
+    private static DocumentBuilder svgParser() throws Exception
     {
+        final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setValidating(false);
+        // The DOCTYPE names the W3C DTD: never fetch it.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder();
+    }
+
+    /** @return shapes (path, polyline, line, rect, ellipse) stroked or filled in a colour: data, not frame or text. */
+    private static int elementsIn(final Document svg, final Color colour)
+    {
+        final String rgb = "rgb(" + colour.getRed() + "," + colour.getGreen() + "," + colour.getBlue() + ")";
         int found = 0;
-        for (final String tag : List.of("path", "polyline", "line", "rect"))
+        for (final String tag : List.of("path", "polyline", "line", "rect", "ellipse"))
         {
             final NodeList elements = svg.getElementsByTagName(tag);
             for (int i = 0; i < elements.getLength(); i++)
             {
-                final String style = ((Element)elements.item(i)).getAttribute("style");
-                for (final Color colour : SERIES_COLOURS)
+                if (((Element)elements.item(i)).getAttribute("style").contains(rgb))
                 {
-                    if (style.contains("rgb(" + colour.getRed() + "," + colour.getGreen() + "," + colour.getBlue() + ")"))
-                    {
-                        found++;
-                    }
+                    found++;
                 }
             }
         }
@@ -189,7 +198,7 @@ class ReportTest
     {
         final Path empty = dir.resolve("empty-report");
 
-        final List<Report.Figure> none = Report.write(new ReportData(), empty, List.of("nothing <&>"));
+        final List<Report.Figure> none = Report.write(new ReportData(), empty, List.of("nothing <&>"), TOP);
 
         assertTrue(none.size() >= 11, none.toString());
         assertTrue(none.stream().noneMatch(Report.Figure::drawn), none.toString());
@@ -219,5 +228,72 @@ class ReportTest
         assertEquals(1, failure.getMessage().lines().count());
         assertEquals(0, data.captures());
         assertEquals(0, data.tcpDurations.size());
+    }
+
+    @Test
+    void shouldDrawTheTimeSequencesOfTheLargestConnectionsWithSeriesForEachDirectionWithEnoughData()
+    {
+        final List<Report.Figure> sequences = figures.stream()
+            .filter(figure -> figure.name().startsWith("mptcp_time_sequence")).toList();
+
+        // By data bytes: snaplen's download (622629), remove-addr's (400421); mp-prio's (311333) is third. Their
+        // requests (37 bytes each way up) are too little to draw.
+        assertEquals(List.of("mptcp_time_sequence_1_s2c", "mptcp_time_sequence_2_s2c"),
+            sequences.stream().map(Report.Figure::name).toList());
+        assertTrue(sequences.stream().allMatch(Report.Figure::drawn));
+        assertTrue(sequences.get(0).caption().startsWith("MPTCP connection 1 of snaplen (622,629 data bytes"),
+            sequences.get(0).caption());
+        assertTrue(sequences.get(1).caption().startsWith("MPTCP connection 1 of remove-addr (400,421 data bytes"),
+            sequences.get(1).caption());
+        assertTrue(sequences.get(1).caption().endsWith("The other direction's data, 37 bytes, is too little to draw."),
+            sequences.get(1).caption());
+        assertTrue(plotsInIndex().containsAll(sequences.stream().map(Report.Figure::name).toList()), index);
+    }
+
+    @Test
+    void shouldCrossTheReinjectionsInTheTimeSequenceOfAConnectionThatHadSome() throws Exception
+    {
+        // remove-addr's download resends on WiFi what was in flight on the removed cellular subflow.
+        final Document svg = svgParser().parse(reportFolder.resolve("mptcp_time_sequence_2_s2c.svg").toFile());
+
+        assertTrue(elementsIn(svg, Palette.REINJECTION) > 0, "no reinjection drawn");
+        assertTrue(elementsIn(svg, Palette.SUBFLOWS.get(0)) > 0 && elementsIn(svg, Palette.SUBFLOWS.get(1)) > 0,
+            "both subflows are drawn, each in its own colour");
+        assertTrue(elementsIn(svg, Palette.DATA_ACK) > 0, "no DATA_ACK line");
+    }
+
+    @Test
+    void shouldSayInTheIndexThatNoConnectionHasSeriesWhenNoneWasAnalyzedWithThem() throws IOException
+    {
+        final Path report = dir.resolve("no-series-report");
+
+        final List<Report.Figure> written = Report.write(new ReportData(), report, List.of("nothing"), TOP);
+
+        final Report.Figure sequences = written.stream().filter(f -> f.name().startsWith("mptcp_time_sequence"))
+            .findFirst().orElseThrow();
+        assertFalse(sequences.drawn());
+        assertTrue(sequences.caption().startsWith("No MPTCP connection has a series"), sequences.caption());
+        assertTrue(Files.readString(report.resolve("index.html")).contains("<li id=\"mptcp_time_sequence\">"));
+    }
+
+    @Test
+    void shouldAddNothingFromACaptureWithADamagedSeriesTable() throws IOException
+    {
+        final Path capture = Files.createDirectories(dir.resolve("damaged-series/remove-addr"));
+        try (Stream<Path> tables = Files.list(analysed.resolve("remove-addr")))
+        {
+            for (final Path table : tables.filter(file -> file.toString().endsWith(".bin")).toList())
+            {
+                Files.copy(table, capture.resolve(table.getFileName()));
+            }
+        }
+        Files.writeString(capture.resolve("mptcp_series.bin"), "not a table");
+        final ReportData data = new ReportData();
+
+        final IOException failure = assertThrows(IOException.class, () -> data.add(capture));
+
+        assertTrue(failure.getMessage().startsWith("mptcp_series.bin: "), failure.getMessage());
+        assertEquals(0, data.captures());
+        assertEquals(List.of(), data.largestSeries(TOP));
     }
 }

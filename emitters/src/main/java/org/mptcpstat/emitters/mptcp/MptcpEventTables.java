@@ -17,7 +17,7 @@ import static org.mptcpstat.emitters.table.ColumnType.TIME;
 /** The MPTCP event tables: {@code mptcp_events}, {@code mptcp_reinjections} and {@code mptcp_bursts}. */
 public final class MptcpEventTables
 {
-    private static final List<String> DIRECTIONS = List.of("c2s", "s2c");
+    static final List<String> DIRECTIONS = List.of("c2s", "s2c");
 
     private static final TableSchema EVENTS = TableSchema.builder("mptcp_events",
             "One row per MPTCP signal, in capture order (one per address ID for REMOVE_ADDR).")

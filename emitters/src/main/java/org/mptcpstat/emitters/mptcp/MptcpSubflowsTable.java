@@ -19,6 +19,7 @@ import static org.mptcpstat.emitters.table.ColumnType.INT64;
 /** Table {@code mptcp_subflows}: one row per subflow, written with its MPTCP connection. */
 public final class MptcpSubflowsTable
 {
+    static final List<String> INTERFACES = Arrays.stream(InterfaceClass.values()).map(InterfaceClass::label).toList();
     private static final TableSchema SCHEMA = TableSchema.builder("mptcp_subflows",
             "One row per subflow of each MPTCP connection; conn_id joins it to its row in tcp_connections.")
         .column("mptcp_id", INT64, "", "The MPTCP connection (mptcp_connections.mptcp_id).", "")
@@ -30,7 +31,7 @@ public final class MptcpSubflowsTable
         .column("backup", BOOLEAN, "", "Backup flag of the MP_JOIN.", "")
         .column("backup_changes", INT64, "", "MP_PRIO changes of its backup state.", "")
         .column("backup_at_end", BOOLEAN, "", "Backup state after the last MP_PRIO.", "")
-        .enumColumn("interface", Arrays.stream(InterfaceClass.values()).map(InterfaceClass::label).toList(),
+        .enumColumn("interface", INTERFACES,
             "The client address's network, from --iface-map, --wifi-prefix and --cell-prefix.", "")
         .column("client_addr", ADDRESS, "", "Client address of the subflow.", "")
         .column("client_port", INT64, "", "Client port.", "")

@@ -98,6 +98,20 @@ public final class DataLevel
     }
 
     /**
+     * @return the initial data sequence number: from the key, else one before the first mapping's
+     * DSN (a capture that missed the handshake); valid when {@link #idsnKnown()}.
+     */
+    public long idsn()
+    {
+        return idsn;
+    }
+
+    public boolean idsnKnown()
+    {
+        return idsnKnown;
+    }
+
+    /**
      * @return data bytes acknowledged: highest DATA_ACK − IDSN − 1 (the DSN of the first byte is
      * IDSN + 1), valid when {@link #uniqueDataBytesKnown()}.
      */
