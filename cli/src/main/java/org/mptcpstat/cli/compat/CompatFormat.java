@@ -1,18 +1,29 @@
 package org.mptcpstat.cli.compat;
 
+import org.mptcpstat.cli.compat.mptcptrace.MptcptraceOutput;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The tools whose output files {@code analyze --compat} can write (see docs/COMPAT.md). */
 public enum CompatFormat
 {
-    ;
+    /** mptcptrace's per-connection CSV files, connection list and capture counters. */
+    MPTCPTRACE(MptcptraceOutput::new);
 
     private final Factory factory;
 
     CompatFormat(final Factory factory)
     {
         this.factory = factory;
+    }
+
+    /** @return the name users give in {@code --compat}: picocli also matches values by it. */
+    @Override
+    public String toString()
+    {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
