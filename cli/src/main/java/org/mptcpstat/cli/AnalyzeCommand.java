@@ -103,7 +103,8 @@ final class AnalyzeCommand implements Callable<Integer>
     private String stdoutTable;
 
     @Option(names = "--compat", split = ",", paramLabel = "TOOL",
-        description = "Also write, per capture, the files these tools write: tstat (see docs/COMPAT.md).")
+        description = "Also write, per capture, the files these tools write: ${COMPLETION-CANDIDATES} " +
+            "(see docs/COMPAT.md).")
     private List<CompatFormat> compat = new ArrayList<>();
 
     @Option(names = "--series", description = "Also write mptcp_series: every data packet and new DATA_ACK of the " +

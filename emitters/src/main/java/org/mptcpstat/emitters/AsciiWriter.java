@@ -397,6 +397,12 @@ public final class AsciiWriter implements AutoCloseable
         return this;
     }
 
+    /** Writes an address as {@link #putIpv4} (its low 32 bits) or {@link #putIpv6} does, by IP version. */
+    public AsciiWriter putIpAddress(final int ipVersion, final long high, final long low) throws IOException
+    {
+        return ipVersion == 6 ? putIpv6(high, low) : putIpv4(low & 0xFFFF_FFFFL);
+    }
+
     private static int group(final long high, final long low, final int group)
     {
         final long half = group < 4 ? high : low;

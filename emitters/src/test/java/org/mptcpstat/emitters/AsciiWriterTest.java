@@ -53,6 +53,13 @@ class AsciiWriterTest
         assertEquals("192.168.0.1 255.255.255.255", written());
     }
 
+    @Test
+    void shouldWriteAnAddressInTheFormOfItsIpVersion() throws IOException
+    {
+        writer.putIpAddress(4, 0, 0xC0A8_0001L).putByte(' ').putIpAddress(6, 0x2001_0DB8_0000_0000L, 1);
+        assertEquals("192.168.0.1 2001:db8::1", written());
+    }
+
     /** Expected texts are glibc inet_ntop's, which tshark prints. */
     @ParameterizedTest
     @CsvSource({

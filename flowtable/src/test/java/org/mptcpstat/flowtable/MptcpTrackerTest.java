@@ -102,6 +102,22 @@ class MptcpTrackerTest
     }
 
     @Test
+    void shouldStartEachConnectionOnceBeforeReportingAnythingOfIt() throws IOException
+    {
+        handshake()
+            .send(true, 30, ACK, 1001, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 1, 1, 100));
+        trace.clientPort(40001)
+            .send(true, 40, SYN, 7000, 0, 0, 1000, joinSyn(false, 2, SERVER_TOKEN, 1));
+        trace.clientPort(40002)
+            .send(true, 50, ACK, 1001, 5001, 100, 1000, dss(MAP8, 0, 1, 1, 100))
+            .end();
+
+        assertEquals(List.of(new RecordingMptcpListener.Started(0, true, false),
+            new RecordingMptcpListener.Started(1, false, false)), trace.mptcp.started,
+            "the join joins connection 0; the DSS without handshake starts connection 1, not initial");
+    }
+
+    @Test
     void shouldCountMappingOnceWhenRepeatedOnGsoSegments() throws IOException
     {
         handshake()

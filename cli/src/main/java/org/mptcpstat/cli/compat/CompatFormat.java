@@ -1,13 +1,17 @@
 package org.mptcpstat.cli.compat;
 
+import org.mptcpstat.cli.compat.mptcptrace.MptcptraceOutput;
 import org.mptcpstat.cli.compat.tstat.TstatOutput;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The tools whose output files {@code analyze --compat} can write (see docs/COMPAT.md). */
 public enum CompatFormat
 {
+    /** mptcptrace's per-connection CSV files, connection list and capture counters. */
+    MPTCPTRACE(MptcptraceOutput::new),
     /** tstat 3.3.0's log_tcp_complete and log_tcp_nocomplete. */
     TSTAT(TstatOutput::new);
 
@@ -16,6 +20,13 @@ public enum CompatFormat
     CompatFormat(final Factory factory)
     {
         this.factory = factory;
+    }
+
+    /** @return the name users give in {@code --compat}: picocli also matches values by it. */
+    @Override
+    public String toString()
+    {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

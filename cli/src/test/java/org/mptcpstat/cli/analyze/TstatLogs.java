@@ -1,24 +1,18 @@
 package org.mptcpstat.cli.analyze;
 
-import org.mptcpstat.api.Analyzer;
-import org.mptcpstat.api.FolderTableOutput;
+import org.mptcpstat.cli.compat.CompatAnalysis;
 import org.mptcpstat.cli.compat.CompatFormat;
-import org.mptcpstat.emitters.table.TableFormat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** tstat logs, mptcpstat's ({@code --compat tstat}) or tstat's own, read into rows of named cells. */
 final class TstatLogs
@@ -35,10 +29,7 @@ final class TstatLogs
     /** Analyzes a capture with {@code --compat tstat} (and CSV tables) into {@code folder}. */
     static void analyze(final Path capture, final Path folder)
     {
-        final CaptureSummary summary = new CaptureAnalysis(capture, folder, Analyzer.builder().build(),
-            new FolderTableOutput(folder, EnumSet.of(TableFormat.CSV)), Set.of(CompatFormat.TSTAT), new AtomicLong(),
-            new AtomicLong()).run();
-        assertTrue(summary.complete(), capture + ": " + summary.problem());
+        CompatAnalysis.analyze(capture, folder, CompatFormat.TSTAT);
     }
 
     /** @return the one tstat folder ({@code YYYY_MM_DD_HH_MM.out}) in a capture's folder. */

@@ -11,6 +11,17 @@ import java.io.IOException;
  */
 public interface MptcpListener
 {
+    /**
+     * A new MPTCP connection: the tracker has just made a TCP connection its subflow 0, before
+     * reporting anything else of it. Connections are started in the order of their ids. The
+     * subflow is {@code initial()} when an MP_CAPABLE started the connection; otherwise the
+     * capture missed the handshake (a join with an unknown token, a DSS first). Keys may still
+     * be unknown. Does nothing unless overridden: files numbered in connection order need it.
+     */
+    default void onConnectionStarted(final MptcpConnection connection) throws IOException
+    {
+    }
+
     /** The connection's last subflow has finished; its subflows are reported with it. */
     void onConnectionFinished(MptcpConnection connection) throws IOException;
 

@@ -15,6 +15,13 @@ public final class MptcpListenerTee implements MptcpListener
     }
 
     @Override
+    public void onConnectionStarted(final MptcpConnection connection) throws IOException
+    {
+        first.onConnectionStarted(connection);
+        second.onConnectionStarted(connection);
+    }
+
+    @Override
     public void onConnectionFinished(final MptcpConnection connection) throws IOException
     {
         first.onConnectionFinished(connection);

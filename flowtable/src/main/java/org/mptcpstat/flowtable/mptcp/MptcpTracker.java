@@ -173,6 +173,7 @@ public final class MptcpTracker
      * connection whose keys are unknown.
      */
     private MptcpConnection attach(final TcpConnection tcp, final int direction, final TcpPacket packet, final int subtype)
+        throws IOException
     {
         int slot = -1;
         if (subtype == MptcpSubtype.MP_JOIN && decoder.mpJoin().form() == MpJoinOption.Form.SYN)
@@ -215,6 +216,10 @@ public final class MptcpTracker
             (int)decoder.mpJoin().receiverToken() == mptcp.clientToken)
         {
             subflow.reversed = true;
+        }
+        if (mptcp.subflowCount() == 1)
+        {
+            listener.onConnectionStarted(mptcp);
         }
         return mptcp;
     }

@@ -17,10 +17,24 @@ public final class RecordingMptcpListener implements MptcpListener
     {
     }
 
+    /** A started connection: its id, whether an MP_CAPABLE started it, and whether it had been reported before. */
+    public record Started(long id, boolean initial, boolean reportedBefore)
+    {
+    }
+
+    public final List<Started> started = new ArrayList<>();
     public final List<Finished> finished = new ArrayList<>();
     public final List<Event> events = new ArrayList<>();
     public int reinjections;
     public int bursts;
+
+    @Override
+    public void onConnectionStarted(final MptcpConnection c)
+    {
+        final boolean reportedBefore = events.stream().anyMatch(e -> e.id() == c.id()) ||
+            finished.stream().anyMatch(f -> f.id() == c.id());
+        started.add(new Started(c.id(), c.subflow(0).initial(), reportedBefore));
+    }
 
     @Override
     public void onConnectionFinished(final MptcpConnection c)
