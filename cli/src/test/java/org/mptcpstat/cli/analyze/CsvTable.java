@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A CSV file read into rows of named cells, for comparisons in tests (no quoted commas expected). */
-final class CsvTable
+public final class CsvTable
 {
     private CsvTable()
     {
@@ -19,7 +19,7 @@ final class CsvTable
      * Reads a table whose header is the first line that is neither a comment ({@code #}) nor
      * blank; cells are trimmed (tcptrace pads them).
      */
-    static List<Map<String, String>> read(final Path file) throws IOException
+    public static List<Map<String, String>> read(final Path file) throws IOException
     {
         final List<Map<String, String>> rows = new ArrayList<>();
         String[] header = null;
