@@ -3,6 +3,7 @@ package org.mptcpstat.flowtable.mptcp;
 import com.carrotsearch.hppc.IntIntHashMap;
 import org.agrona.collections.IntArrayList;
 import org.mptcpstat.flowtable.EndReason;
+import org.mptcpstat.flowtable.RttDistribution;
 import org.mptcpstat.flowtable.SegmentList;
 import org.mptcpstat.flowtable.SequenceSpace;
 import org.mptcpstat.flowtable.SubflowField;
@@ -68,6 +69,7 @@ public final class MptcpTracker
     /** Pool slots free for reuse, as a primitive stack: no boxing per connection. */
     private final IntArrayList freeSlots = new IntArrayList();
     private final byte[] hmac = new byte[HMAC_LENGTH];
+    private final RttDistribution.Pool histograms = new RttDistribution.Pool();
     private long nextId;
     /** Whether the packet being processed started a new mapping. */
     private boolean newMapping;
@@ -232,7 +234,7 @@ public final class MptcpTracker
         final int slot;
         if (freeSlots.isEmpty())
         {
-            pool.add(new MptcpConnection());
+            pool.add(new MptcpConnection(histograms));
             slot = pool.size() - 1;
         }
         else
