@@ -68,7 +68,7 @@ public final class CaptureGenerator implements Callable<Integer>
     private double cellularShare;
 
     @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
-        description = "Request/response rounds per conversation, at most (default: ${DEFAULT-VALUE}).")
+        description = "Request/response rounds per conversation, at most; 0: no data at all, not even bulk (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
     @Option(names = "--request-bytes", defaultValue = "400", paramLabel = "BYTES",
@@ -184,7 +184,7 @@ public final class CaptureGenerator implements Callable<Integer>
         require(concurrency >= 1 && concurrency <= Lane.MAX_LANES, "--concurrency must be 1 to " + Lane.MAX_LANES);
         require(gapSeconds >= 0 && gapSeconds < 100, "--gap must be 0 to 100 seconds");
         require(subflows >= 1 && subflows <= Conversation.MAX_SUBFLOWS - 1, "--subflows must be 1 to 3");
-        require(rounds >= 1, "--rounds must be at least 1");
+        require(rounds >= 0, "--rounds must not be negative");
         require(requestBytes >= 1 && responseBytes >= 1 && bulkBytes >= 1, "sizes must be at least 1 byte");
         require(bulkBytes <= 1L << 30, "--bulk-bytes must be at most 2^30");
         for (final double share : new double[] { v0Share, cellularShare, bulkShare, loss, reorder, reinjection,

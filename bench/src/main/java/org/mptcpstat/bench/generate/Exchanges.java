@@ -2,7 +2,8 @@ package org.mptcpstat.bench.generate;
 
 /**
  * What the application sends, the same for TCP and MPTCP: request/response rounds (sizes uniform
- * up to twice the means), or one request and a bulk response.
+ * up to twice the means), or one request and a bulk response; nothing when rounds are 0 (the
+ * shortest connections: a handshake and a close).
  */
 final class Exchanges
 {
@@ -20,6 +21,10 @@ final class Exchanges
     /** @return the capture time of the last ACK. */
     long run(final DataSender sender, final SeededRandom random, final long start)
     {
+        if (settings.rounds() == 0)
+        {
+            return start;
+        }
         if (random.chance(settings.bulkShare()))
         {
             final long requested = sender.send(PacketScript.C2S, random.between(1, 2L * settings.requestBytes()), start);

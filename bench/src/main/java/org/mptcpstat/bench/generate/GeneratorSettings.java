@@ -15,7 +15,7 @@ package org.mptcpstat.bench.generate;
  *                            ADD_ADDR adds one more.
  * @param v0Share             MPTCP connections that speak v0 (RFC 6824) rather than v1 (RFC 8684).
  * @param cellularShare       conversations whose first subflow starts on the cellular address.
- * @param rounds              request/response rounds per conversation, at most.
+ * @param rounds              request/response rounds per conversation, at most; 0 for none.
  * @param requestBytes        mean request size.
  * @param responseBytes       mean response size.
  * @param bulkShare           conversations that are one bulk transfer of {@code bulkBytes}.
