@@ -29,9 +29,9 @@ import static org.mptcpstat.bench.generate.PacketScript.S2C;
  */
 final class MptcpConversationPlanner
 {
-    static final int MSS = 1400;
+    private static final int MSS = 1400;
     /** The proxy: 203.0.113.1 (TEST-NET-3); the address it may announce is the next one. */
-    static final int PROXY_ADDRESS = 0xCB00_7101;
+    private static final int PROXY_ADDRESS = 0xCB00_7101;
     private static final int PROXY_PORT = 443;
     private static final int ANNOUNCED_ADDRESS_ID = 1;
     private static final long JOIN_DELAY_MIN_MICROS = 500;

@@ -55,17 +55,12 @@ final class MptcpOptionWriter
                 buffer.putInt(offset + 8, c.clientRandom[sf], ByteOrder.BIG_ENDIAN);
                 return MpJoinOption.LENGTH_SYN;
             case PacketScript.MP_JOIN_SYN_ACK:
-                keys.joinHmac(c.version, c.serverKey, c.clientKey, c.serverRandom[sf], c.clientRandom[sf], hmac);
-                header(buffer, offset, MpJoinOption.LENGTH_SYN_ACK, MptcpSubtype.MP_JOIN, 0);
-                buffer.putByte(offset + 3, (byte)0);
-                buffer.putBytes(offset + 4, hmac, 0, TRUNCATED_HMAC_LENGTH);
+                // The server authenticates with the leftmost 64 bits, then sends its random number.
+                joinWithHmac(buffer, offset, MpJoinOption.LENGTH_SYN_ACK, TRUNCATED_HMAC_LENGTH, c, false, sf);
                 buffer.putInt(offset + 12, c.serverRandom[sf], ByteOrder.BIG_ENDIAN);
                 return MpJoinOption.LENGTH_SYN_ACK;
             case PacketScript.MP_JOIN_ACK:
-                keys.joinHmac(c.version, c.clientKey, c.serverKey, c.clientRandom[sf], c.serverRandom[sf], hmac);
-                header(buffer, offset, MpJoinOption.LENGTH_ACK, MptcpSubtype.MP_JOIN, 0);
-                buffer.putByte(offset + 3, (byte)0);
-                buffer.putBytes(offset + 4, hmac, 0, MpJoinOption.HMAC_LENGTH);
+                joinWithHmac(buffer, offset, MpJoinOption.LENGTH_ACK, MpJoinOption.HMAC_LENGTH, c, true, sf);
                 return MpJoinOption.LENGTH_ACK;
             case PacketScript.DSS:
                 return dss(c, p, buffer, offset);
@@ -137,6 +132,23 @@ final class MptcpOptionWriter
         header(buffer, offset, length, MptcpSubtype.DSS, 0);
         buffer.putByte(offset + 3, (byte)flags);
         return length;
+    }
+
+    /** An MP_JOIN carrying the leading {@code hmacLength} bytes of the sender's HMAC (RFC 8684 3.2). */
+    private void joinWithHmac(final MutableDirectBuffer buffer, final int offset, final int length, final int hmacLength,
+        final Conversation c, final boolean fromClient, final int sf)
+    {
+        if (fromClient)
+        {
+            keys.joinHmac(c.version, c.clientKey, c.serverKey, c.clientRandom[sf], c.serverRandom[sf], hmac);
+        }
+        else
+        {
+            keys.joinHmac(c.version, c.serverKey, c.clientKey, c.serverRandom[sf], c.clientRandom[sf], hmac);
+        }
+        header(buffer, offset, length, MptcpSubtype.MP_JOIN, 0);
+        buffer.putByte(offset + 3, (byte)0);
+        buffer.putBytes(offset + 4, hmac, 0, hmacLength);
     }
 
     private static int putSequence(final MutableDirectBuffer buffer, final int at, final long value, final boolean eightBytes)

@@ -26,13 +26,13 @@ import static org.mptcpstat.bench.generate.PacketScript.SYN;
  *     none of its sequence numbers had been seen.</li>
  * </ul>
  * For an MPTCP subflow ({@code firstDsn >= 0}) every data segment carries its own DSS mapping
- * and every packet a DATA_ACK; a retransmission repeats its segment's mapping.
+ * and every data segment and ACK a DATA_ACK; a retransmission repeats its segment's mapping.
  */
 final class SubflowTraffic
 {
     /** Segments in the first flight of a transfer; each flight doubles up to {@link #MAX_FLIGHT}. */
-    static final int INITIAL_FLIGHT = 10;
-    static final int MAX_FLIGHT = 32;
+    private static final int INITIAL_FLIGHT = 10;
+    private static final int MAX_FLIGHT = 32;
     private static final long PACING_NANOS = 100_000;
     private static final long MIN_RTO_NANOS = 200_000_000;
     private static final long PROCESSING_NANOS = 20_000;

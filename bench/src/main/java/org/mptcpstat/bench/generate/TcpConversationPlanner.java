@@ -8,11 +8,11 @@ package org.mptcpstat.bench.generate;
  */
 final class TcpConversationPlanner
 {
-    static final int MSS = 1460;
+    private static final int MSS = 1460;
     /** Servers of plain TCP conversations: 198.51.100.1 to .254 (TEST-NET-2). */
     private static final int SERVER_PREFIX = 0xC633_6400;
     private static final int[] SERVER_PORTS = { 80, 443, 8080 };
-    private static final long RESET_DELAY_NANOS = 1_000_000;
+    private static final long CLOSE_DELAY_NANOS = 1_000_000;
 
     private final GeneratorSettings settings;
     private final SubflowTraffic traffic;
@@ -50,11 +50,11 @@ final class TcpConversationPlanner
         final long done = exchanges.run(sender, random, established + 1000 * random.between(0, 1_000));
         if (random.chance(settings.resetShare()))
         {
-            traffic.reset(0, PacketScript.C2S, done + RESET_DELAY_NANOS);
+            traffic.reset(0, PacketScript.C2S, done + CLOSE_DELAY_NANOS);
         }
         else
         {
-            traffic.close(0, random.chance(0.5) ? PacketScript.C2S : PacketScript.S2C, done + RESET_DELAY_NANOS);
+            traffic.close(0, random.chance(0.5) ? PacketScript.C2S : PacketScript.S2C, done + CLOSE_DELAY_NANOS);
         }
         lane.offerForReuse(c);
     }
