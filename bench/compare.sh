@@ -2,6 +2,8 @@
 # Times mptcpstat against tcptrace and against reading the file, on one capture.
 #
 #   bench/compare.sh CAPTURE [RUNS]          (RUNS defaults to 5)
+#   bench/compare.sh --generate SIZE [RUNS]  (a synthetic capture of SIZE bytes, e.g. 700M, made by
+#                                             bench/generate with its defaults and seed 1, then deleted)
 #
 # Runs each command RUNS times, interleaved (run 1 of every command, then run 2, ...), after
 # one untimed warm-up round that also fills the page cache, and prints per command the median
@@ -15,20 +17,28 @@
 # Each mptcpstat run writes its tables (csv and bin, the default) into a fresh temporary
 # folder, deleted after the run. The packet count comes from capinfos, or from mptcpstat's
 # summary line when capinfos is missing. Needs tcptrace and GNU time (Debian: apt-get install
-# tcptrace time); make a large capture with bench/make-big-capture.py.
+# tcptrace time); bench/make-big-capture.py makes a large capture of the committed ones.
 set -euo pipefail
 
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-  echo "usage: $0 CAPTURE [RUNS]" >&2
+usage() {
+  echo "usage: $0 CAPTURE [RUNS] | $0 --generate SIZE [RUNS]" >&2
   exit 2
+}
+generate=""
+if [ "${1:-}" = "--generate" ]; then
+  [ $# -ge 2 ] || usage
+  generate="$2"
+  shift 2
+  set -- "" "$@"
 fi
+[ $# -ge 1 ] && [ $# -le 2 ] || usage
 capture="$1"
 runs="${2:-5}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mptcpstat="$root/mptcpstat"
 gnutime=/usr/bin/time
 
-[ -f "$capture" ] || { echo "$0: no such capture: $capture" >&2; exit 2; }
+[ -n "$generate" ] || [ -f "$capture" ] || { echo "$0: no such capture: $capture" >&2; exit 2; }
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "$0: RUNS must be a positive integer" >&2; exit 2; }
 command -v tcptrace >/dev/null || { echo "$0: tcptrace not found (apt-get install tcptrace)" >&2; exit 2; }
 [ -x "$gnutime" ] && "$gnutime" -f '%M' -o /dev/null true 2>/dev/null ||
@@ -36,6 +46,12 @@ command -v tcptrace >/dev/null || { echo "$0: tcptrace not found (apt-get instal
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/mptcpstat-compare.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
+
+if [ -n "$generate" ]; then
+  capture="$tmp/generated.pcap"
+  "$root/bench/generate" "$capture" --size "$generate" --seed 1 --no-truth >&2 ||
+    { echo "$0: cannot generate a capture of $generate bytes" >&2; exit 2; }
+fi
 
 # Build the jar now (the launcher builds when sources changed), not inside a timed run.
 "$mptcpstat" --help >/dev/null

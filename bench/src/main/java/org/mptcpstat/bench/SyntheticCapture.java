@@ -1,6 +1,7 @@
 package org.mptcpstat.bench;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.mptcpstat.bench.generate.CaptureGenerator;
 import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.TcpConnectionListener;
 import org.mptcpstat.flowtable.TcpTracker;
@@ -17,6 +18,8 @@ import org.mptcpstat.parser.packet.PacketDecoder;
 import org.mptcpstat.parser.packet.TcpPacket;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -48,6 +51,12 @@ final class SyntheticCapture
     static final int PACKETS = 100_000;
     /** The committed capture the benchmarks replay unless {@code -p capture=...} names another. */
     static final String DEFAULT_CAPTURE = "testdata/captures/ethernet-v4.pcap";
+    /**
+     * The {@code -p capture=...} value that replays a synthetic capture instead: 200 TCP and 200
+     * MPTCP conversations with {@code bench/generate}'s defaults, seed 1 (loss, reordering,
+     * reinjections, v0 and v1).
+     */
+    static final String GENERATED = "generated";
     /** The tracker's idle timeout, as {@code analyze} has it by default (300 s). */
     static final long IDLE_TIMEOUT_NANOS = 300_000_000_000L;
 
@@ -123,10 +132,15 @@ final class SyntheticCapture
 
     /**
      * @param capture a capture path, absolute or relative to the working directory or one of its
-     *                parents (JMH may run from the repository root or from {@code bench/}).
+     *                parents (JMH may run from the repository root or from {@code bench/}); or
+     *                {@value #GENERATED} for a capture the generator writes now.
      */
-    static Path locate(final String capture)
+    static Path locate(final String capture) throws IOException
     {
+        if (GENERATED.equals(capture))
+        {
+            return generated();
+        }
         final Path path = Path.of(capture);
         if (path.isAbsolute())
         {
@@ -140,6 +154,19 @@ final class SyntheticCapture
             }
         }
         throw new IllegalArgumentException("capture not found from " + Path.of("").toAbsolutePath() + ": " + capture);
+    }
+
+    private static Path generated() throws IOException
+    {
+        final Path file = Files.createTempFile("mptcpstat-bench-generated-", ".pcap");
+        file.toFile().deleteOnExit();
+        final StringWriter problem = new StringWriter();
+        if (CaptureGenerator.run(new String[] { file.toString(), "--tcp", "200", "--mptcp", "200", "--no-truth" },
+            new PrintWriter(new StringWriter()), new PrintWriter(problem)) != 0)
+        {
+            throw new IOException("cannot generate a capture: " + problem.toString().strip());
+        }
+        return file;
     }
 
     /**

@@ -1,24 +1,20 @@
 package org.mptcpstat.flowtable;
 
 import com.carrotsearch.hppc.LongIntHashMap;
-import org.HdrHistogram.IntCountsHistogram;
 
 import java.util.Arrays;
 
 /**
- * The per-connection state that does not fit fixed slots: an RTT histogram and a count of ACKs
- * by acknowledged size, per direction. Objects are pooled by slot and cleared when the slot is
- * reused, and the histogram is created only once a direction has an RTT sample, so the steady
- * state allocates nothing and memory still follows the open connections.
+ * The per-connection state that does not fit fixed slots: the RTT samples and a count of ACKs by
+ * acknowledged size, per direction. Objects are pooled by slot and cleared when the slot is
+ * reused; a direction's RTTs take a histogram only beyond a few samples ({@link RttDistribution}),
+ * so the steady state allocates nothing and memory follows the open connections, most of which
+ * are short.
  */
 public final class ConnectionExtras
 {
-    /** µs; RTTs above a minute are clamped there. */
-    private static final long HIGHEST_RTT_MICROS = 60_000_000L;
-    /** Two significant digits: percentiles within 1%, about 10 KiB per histogram. */
-    private static final int SIGNIFICANT_DIGITS = 2;
-
-    private IntCountsHistogram[] histograms = new IntCountsHistogram[64];
+    private final RttDistribution.Pool histograms = new RttDistribution.Pool();
+    private RttDistribution[] rtts = new RttDistribution[64];
     private LongIntHashMap[] ackSizes = new LongIntHashMap[64];
     private int slot;
 
@@ -36,10 +32,9 @@ public final class ConnectionExtras
         for (int direction = 0; direction < 2; direction++)
         {
             final int i = slot * 2 + direction;
-            // Clearing costs the whole counts array: only when the last connection used it.
-            if (histograms[i] != null && histograms[i].getTotalCount() > 0)
+            if (rtts[i] != null)
             {
-                histograms[i].reset();
+                rtts[i].reset();
             }
             if (ackSizes[i] != null && !ackSizes[i].isEmpty())
             {
@@ -51,11 +46,11 @@ public final class ConnectionExtras
     void recordRtt(final int direction, final long micros)
     {
         final int i = slot * 2 + direction;
-        if (histograms[i] == null)
+        if (rtts[i] == null)
         {
-            histograms[i] = new IntCountsHistogram(1, HIGHEST_RTT_MICROS, SIGNIFICANT_DIGITS);
+            rtts[i] = new RttDistribution(histograms);
         }
-        histograms[i].recordValue(Math.max(1, Math.min(HIGHEST_RTT_MICROS, micros)));
+        rtts[i].record(micros);
     }
 
     void recordAckSize(final int direction, final long bytes)
@@ -74,12 +69,8 @@ public final class ConnectionExtras
      */
     public long rttPercentileMicros(final int direction, final double percentile)
     {
-        final IntCountsHistogram histogram = histograms[slot * 2 + direction];
-        if (histogram == null || histogram.getTotalCount() == 0)
-        {
-            return -1;
-        }
-        return histogram.getValueAtPercentile(percentile);
+        final RttDistribution rtt = rtts[slot * 2 + direction];
+        return rtt == null ? -1 : rtt.percentile(percentile);
     }
 
     /** @return ACK counts by newly acknowledged bytes for a direction's ACKs, or null if none. */
@@ -91,10 +82,10 @@ public final class ConnectionExtras
 
     private void ensure(final int slot)
     {
-        if (slot * 2 + 1 >= histograms.length)
+        if (slot * 2 + 1 >= rtts.length)
         {
-            final int length = Math.max(histograms.length * 2, slot * 2 + 2);
-            histograms = Arrays.copyOf(histograms, length);
+            final int length = Math.max(rtts.length * 2, slot * 2 + 2);
+            rtts = Arrays.copyOf(rtts, length);
             ackSizes = Arrays.copyOf(ackSizes, length);
         }
     }

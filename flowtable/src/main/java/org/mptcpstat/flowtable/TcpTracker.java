@@ -50,6 +50,8 @@ public final class TcpTracker
     private long nextConnId;
     private int maxOpenConnections = DEFAULT_MAX_OPEN_CONNECTIONS;
     private long evictions;
+    /** Whether the packet being tracked filled a hole below data its direction had already sent. */
+    private boolean filledHole;
 
     /**
      * @param idleTimeoutNanos capture time without packets after which a connection is finished.
@@ -92,7 +94,7 @@ public final class TcpTracker
         }
         extras.wrap(slot);
         update(direction, packet);
-        mptcp.onPacket(connection, direction, packet);
+        mptcp.onPacket(connection, direction, packet, filledHole);
     }
 
     /**
@@ -305,6 +307,7 @@ public final class TcpTracker
 
         long retransmitted = 0;
         boolean outOfOrder = false;
+        filledHole = false;
         if (syn || fin || length > 0)
         {
             final int span = length + (syn ? 1 : 0) + (fin ? 1 : 0);
@@ -324,6 +327,7 @@ public final class TcpTracker
             if (outOfOrder)
             {
                 c.add(d, OUT_OF_ORDER_PACKETS, 1);
+                filledHole = true;
             }
             // A SYN or FIN resent at the same place counts as resent, not as payload.
             long resentPayload = retransmitted;

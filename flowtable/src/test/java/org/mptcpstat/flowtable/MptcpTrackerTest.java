@@ -2,6 +2,7 @@ package org.mptcpstat.flowtable;
 
 import org.junit.jupiter.api.Test;
 import org.mptcpstat.flowtable.mptcp.FallbackReason;
+import org.mptcpstat.flowtable.mptcp.MptcpEndReason;
 import org.mptcpstat.flowtable.mptcp.MptcpEventType;
 import org.mptcpstat.flowtable.mptcp.RecordingMptcpListener;
 
@@ -34,6 +35,7 @@ class MptcpTrackerTest
     private static final long CLIENT_KEY = 0x1122_3344_5566_7788L;
     private static final long SERVER_KEY = 0x0102_0304_0506_0708L;
     private static final long CLIENT_IDSN = sha256(CLIENT_KEY).getLong(24);
+    private static final long SERVER_IDSN = sha256(SERVER_KEY).getLong(24);
     private static final int SERVER_TOKEN = sha256(SERVER_KEY).getInt(0);
     /** DSS flags: DATA_ACK (8 bytes) only; mapping (8-byte DSN) only; both. */
     private static final int ACK8 = 0x03;
@@ -127,6 +129,54 @@ class MptcpTrackerTest
 
         assertEquals(2800, only().dataBytes()[0]);
         assertArrayEquals(new long[] { 0, 0 }, only().reinjectedMappings());
+    }
+
+    @Test
+    void shouldCountAMappingFirstSeenOnASegmentThatCameOutOfOrder() throws IOException
+    {
+        handshake()
+            .send(true, 30, ACK, 1101, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 101, 101, 100))
+            .send(true, 31, ACK, 1001, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 1, 1, 100))
+            .send(false, 40, ACK, 5001, 1201, 0, 1000, dss(ACK8, CLIENT_IDSN + 201, 0, 0, 0))
+            .end();
+
+        assertEquals(200, only().dataBytes()[0]);
+        assertArrayEquals(new long[] { 0, 0 }, only().reinjectedMappings());
+    }
+
+    @Test
+    void shouldCountAMappingOnceWhenItsLostSegmentIsResentAfterLaterMappings() throws IOException
+    {
+        // Captured past the loss: the mapping's second segment never shows until it is resent, after
+        // the next mapping; the resent segment fills a hole but brings a mapping seen already.
+        handshake()
+            .send(true, 30, ACK, 1001, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 1, 1, 200))
+            .send(true, 31, ACK, 1201, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 201, 201, 100))
+            .send(true, 32, ACK, 1101, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 1, 1, 200))
+            .send(false, 40, ACK, 5001, 1301, 0, 1000, dss(ACK8, CLIENT_IDSN + 301, 0, 0, 0))
+            .end();
+
+        assertEquals(300, only().dataBytes()[0]);
+        assertEquals(300, only().uniqueDataBytes()[0]);
+    }
+
+    @Test
+    void shouldEndByDataFinWhenBareDataFinsFollowTheData() throws IOException
+    {
+        // Linux sends a DATA_FIN without data as subflow sequence number 0, length 1, after its data.
+        handshake()
+            .send(true, 30, ACK, 1001, 5001, 100, 1000, dss(MAP8, 0, CLIENT_IDSN + 1, 1, 100))
+            .send(false, 40, ACK, 5001, 1101, 100, 1000, dss(ACK8 | MAP8, CLIENT_IDSN + 101, SERVER_IDSN + 1, 1, 100))
+            .send(true, 50, ACK, 1101, 5101, 0, 1000, dss(ACK8 | MAP8 | 0x10, SERVER_IDSN + 101, CLIENT_IDSN + 101, 0, 1))
+            .send(false, 60, ACK, 5101, 1101, 0, 1000, dss(ACK8 | MAP8 | 0x10, CLIENT_IDSN + 102, SERVER_IDSN + 101, 0, 1))
+            .send(true, 70, ACK, 1101, 5101, 0, 1000, dss(ACK8, SERVER_IDSN + 102, 0, 0, 0))
+            .end();
+
+        assertEquals(MptcpEndReason.DATA_FIN, only().endReason());
+        assertArrayEquals(new long[] { 100, 100 }, only().dataBytes());
+        assertArrayEquals(new long[] { 101, 101 }, only().uniqueDataBytes(), "each acknowledged DATA_FIN adds one");
+        assertEquals(List.of(CLIENT_IDSN + 101, SERVER_IDSN + 101), trace.mptcp.events.stream()
+            .filter(e -> e.type() == MptcpEventType.DATA_FIN).map(RecordingMptcpListener.Event::value).toList());
     }
 
     @Test

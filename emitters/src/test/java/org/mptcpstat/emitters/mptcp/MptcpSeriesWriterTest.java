@@ -3,6 +3,7 @@ package org.mptcpstat.emitters.mptcp;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mptcpstat.emitters.table.DiscardSink;
+import org.mptcpstat.flowtable.RttDistribution;
 import org.mptcpstat.flowtable.mptcp.MptcpConnection;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ class MptcpSeriesWriterTest
         Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         // A connection without data bytes is below the minimum: its rows are kept, then dropped, never written.
         final MptcpSeriesWriter writer = new MptcpSeriesWriter(DiscardSink.INSTANCE, 1, PACKETS);
-        final MptcpConnection connection = new MptcpConnection();
+        final MptcpConnection connection = new MptcpConnection(new RttDistribution.Pool());
 
         carry(writer, connection);
         final long before = threads.getCurrentThreadAllocatedBytes();

@@ -1,7 +1,7 @@
 package org.mptcpstat.flowtable.mptcp;
 
 import com.carrotsearch.hppc.LongIntHashMap;
-import org.HdrHistogram.IntCountsHistogram;
+import org.mptcpstat.flowtable.RttDistribution;
 
 /**
  * One direction of an MPTCP connection at the data level: its data sequence space (64-bit DSNs),
@@ -10,8 +10,6 @@ import org.HdrHistogram.IntCountsHistogram;
  */
 public final class DataLevel
 {
-    private static final long HIGHEST_RTT_MICROS = 60_000_000L;
-
     long idsn;
     boolean idsnKnown;
     /** One past the highest data sequence number mapped so far. */
@@ -37,7 +35,7 @@ public final class DataLevel
     long rttSumSquares;
     long rttMinMicros;
     long rttMaxMicros;
-    private IntCountsHistogram rttHistogram;
+    private final RttDistribution rttDistribution;
     /** DATA_ACKs that advanced the acknowledgment, by data bytes newly acknowledged. */
     final LongIntHashMap dataAckSizes = new LongIntHashMap();
     /** The subflow that carried the last new mapping, -1 before any. */
@@ -46,6 +44,11 @@ public final class DataLevel
     long burstLast;
     long burstBytes;
     long burstPackets;
+
+    DataLevel(final RttDistribution.Pool histograms)
+    {
+        rttDistribution = new RttDistribution(histograms);
+    }
 
     void reset()
     {
@@ -73,10 +76,7 @@ public final class DataLevel
         rttSumSquares = 0;
         rttMinMicros = Long.MAX_VALUE;
         rttMaxMicros = Long.MIN_VALUE;
-        if (rttHistogram != null)
-        {
-            rttHistogram.reset();
-        }
+        rttDistribution.reset();
         dataAckSizes.clear();
         lastSubflow = -1;
         burstBytes = 0;
@@ -90,11 +90,7 @@ public final class DataLevel
         rttSumSquares += micros * micros;
         rttMinMicros = Math.min(rttMinMicros, micros);
         rttMaxMicros = Math.max(rttMaxMicros, micros);
-        if (rttHistogram == null)
-        {
-            rttHistogram = new IntCountsHistogram(1, HIGHEST_RTT_MICROS, 2);
-        }
-        rttHistogram.recordValue(Math.max(1, Math.min(HIGHEST_RTT_MICROS, micros)));
+        rttDistribution.record(micros);
     }
 
     /**
@@ -218,6 +214,6 @@ public final class DataLevel
     /** @return an RTT percentile in µs, or -1 without samples. */
     public long rttPercentileMicros(final double percentile)
     {
-        return rttSamples == 0 ? -1 : rttHistogram.getValueAtPercentile(percentile);
+        return rttDistribution.percentile(percentile);
     }
 }

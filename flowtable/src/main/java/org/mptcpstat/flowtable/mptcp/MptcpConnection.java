@@ -1,6 +1,7 @@
 package org.mptcpstat.flowtable.mptcp;
 
 import com.carrotsearch.hppc.LongHashSet;
+import org.mptcpstat.flowtable.RttDistribution;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,17 @@ public final class MptcpConnection
     long hmacFailures;
     /** The MP_JOIN token that named this connection when its keys were never seen, else 0. */
     int unknownToken;
-    final DataLevel[] directions = { new DataLevel(), new DataLevel() };
+    final DataLevel[] directions;
     /** Reinjected (subflow, mapping) pairs already counted: packets repeating one count once. */
     final LongHashSet reinjections = new LongHashSet();
     private final List<Subflow> subflows = new ArrayList<>();
     private int subflowCount;
+
+    /** @param histograms where the data-level RTTs of long connections borrow their histograms. */
+    public MptcpConnection(final RttDistribution.Pool histograms)
+    {
+        directions = new DataLevel[] { new DataLevel(histograms), new DataLevel(histograms) };
+    }
 
     void reset(final long newId, final long time)
     {

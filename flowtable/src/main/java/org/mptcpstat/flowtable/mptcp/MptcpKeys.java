@@ -22,7 +22,8 @@ public final class MptcpKeys
     private final MessageDigest sha256 = digest("SHA-256");
     private final Mac hmacSha1 = mac("HmacSHA1");
     private final Mac hmacSha256 = mac("HmacSHA256");
-    private final byte[] input = new byte[16];
+    private final byte[] input = new byte[8];
+    private final byte[] macKey = new byte[16];
     private final byte[] hash = new byte[SHA256_LENGTH];
     private int token;
     private long idsn;
@@ -70,21 +71,45 @@ public final class MptcpKeys
     public boolean joinHmacMatches(final int version, final long senderKey, final long receiverKey,
         final int senderRandom, final int receiverRandom, final byte[] sent, final int length)
     {
+        joinHmac(version, senderKey, receiverKey, senderRandom, receiverRandom, hash);
+        return java.util.Arrays.equals(hash, 0, length, sent, 0, length);
+    }
+
+    /**
+     * Computes the whole MP_JOIN HMAC that {@link #joinHmacMatches} checks.
+     *
+     * @param out receives the HMAC: 20 bytes (v0) or 32 bytes (v1).
+     */
+    public void joinHmac(final int version, final long senderKey, final long receiverKey, final int senderRandom,
+        final int receiverRandom, final byte[] out)
+    {
+        putLong(input, 0, ((long)senderRandom << 32) | (receiverRandom & 0xFFFF_FFFFL));
+        hmac(version, senderKey, receiverKey, input, 8, out);
+    }
+
+    /**
+     * HMAC-SHA1 (v0) or HMAC-SHA256 (v1) keyed by the sender's key followed by the receiver's, as
+     * MP_JOIN and ADD_ADDR use it (RFC 8684 sections 3.2 and 3.4.1).
+     *
+     * @param message its first {@code length} bytes are authenticated.
+     * @param out     receives the HMAC: 20 bytes (v0) or 32 bytes (v1).
+     */
+    public void hmac(final int version, final long senderKey, final long receiverKey, final byte[] message,
+        final int length, final byte[] out)
+    {
         final Mac mac = version == 0 ? hmacSha1 : hmacSha256;
-        putLong(input, 0, senderKey);
-        putLong(input, 8, receiverKey);
+        putLong(macKey, 0, senderKey);
+        putLong(macKey, 8, receiverKey);
         try
         {
-            mac.init(new SecretKeySpec(input, 0, 16, mac.getAlgorithm()));
-            putLong(input, 0, ((long)senderRandom << 32) | (receiverRandom & 0xFFFF_FFFFL));
-            mac.update(input, 0, 8);
-            mac.doFinal(hash, 0);
+            mac.init(new SecretKeySpec(macKey, 0, 16, mac.getAlgorithm()));
+            mac.update(message, 0, length);
+            mac.doFinal(out, 0);
         }
         catch (final GeneralSecurityException ex)
         {
             throw new IllegalStateException("cannot compute " + mac.getAlgorithm(), ex);
         }
-        return java.util.Arrays.equals(hash, 0, length, sent, 0, length);
     }
 
     private static void putLong(final byte[] bytes, final int at, final long value)

@@ -3,6 +3,7 @@ package org.mptcpstat.flowtable.mptcp;
 import com.carrotsearch.hppc.IntIntHashMap;
 import org.agrona.collections.IntArrayList;
 import org.mptcpstat.flowtable.EndReason;
+import org.mptcpstat.flowtable.RttDistribution;
 import org.mptcpstat.flowtable.SegmentList;
 import org.mptcpstat.flowtable.SequenceSpace;
 import org.mptcpstat.flowtable.SubflowField;
@@ -34,7 +35,8 @@ import java.util.List;
  *     value: the DSN's width is flag {@code m}'s, the DATA_ACK's flag {@code a}'s.</li>
  * <li>A mapping counts once: one that starts at a subflow sequence number already mapped on its
  *     subflow repeats an earlier one (Linux repeats a mapping on every GSO segment, and TCP
- *     retransmissions carry theirs again).</li>
+ *     retransmissions carry theirs again), unless its packet filled a hole in the subflow's
+ *     sequence space and it is not the mapping in force. A DATA_FIN without data is no mapping.</li>
  * <li>Each packet's payload is placed in the data sequence space by the mapping in force. Payload
  *     that another subflow carried last makes the packet's mapping a reinjection (counted once per
  *     mapping); a new mapping resending the subflow's own data is a retransmission on the same
@@ -67,9 +69,12 @@ public final class MptcpTracker
     /** Pool slots free for reuse, as a primitive stack: no boxing per connection. */
     private final IntArrayList freeSlots = new IntArrayList();
     private final byte[] hmac = new byte[HMAC_LENGTH];
+    private final RttDistribution.Pool histograms = new RttDistribution.Pool();
     private long nextId;
     /** Whether the packet being processed started a new mapping. */
     private boolean newMapping;
+    /** Whether the packet being processed filled a hole in its subflow's sequence space. */
+    private boolean filledHole;
 
     public MptcpTracker(final InterfaceClassifier interfaces, final MptcpListener listener)
     {
@@ -86,10 +91,15 @@ public final class MptcpTracker
     /**
      * Called by the TCP tracker after it has updated the packet's connection.
      *
-     * @param direction the packet's direction within the TCP connection.
+     * @param direction  the packet's direction within the TCP connection.
+     * @param filledHole whether the packet filled a hole below subflow data already seen (it came
+     *                   out of order, or its first transmission was not captured): its mapping can
+     *                   then be new although it starts below mappings already seen.
      */
-    public void onPacket(final TcpConnection tcp, final int direction, final TcpPacket packet) throws IOException
+    public void onPacket(final TcpConnection tcp, final int direction, final TcpPacket packet, final boolean filledHole)
+        throws IOException
     {
+        this.filledHole = filledHole;
         MptcpConnection mptcp = connectionOf(tcp);
         final long now = packet.timestampNanos();
         final boolean fromClient = direction == tcp.clientDirection();
@@ -229,7 +239,7 @@ public final class MptcpTracker
         final int slot;
         if (freeSlots.isEmpty())
         {
-            pool.add(new MptcpConnection());
+            pool.add(new MptcpConnection(histograms));
             slot = pool.size() - 1;
         }
         else
@@ -532,23 +542,40 @@ public final class MptcpTracker
             level.burstPackets++;
             level.burstLast = now;
         }
+        final SubflowField ssnEndField = SubflowField.ofDirection(SubflowField.MAPPED_SSN_END_A_TO_B, direction);
+        final long mappedEnd = tcp.get(ssnEndField);
+        final boolean belowMapped = mappedEnd != 0 && (int)(ssn - mappedEnd) < 0;
+        if (dataFin && length == 1)
+        {
+            // A DATA_FIN without data (RFC 8684 3.3.3: subflow sequence number 0, length 1) maps no
+            // subflow data, so it is no mapping; Linux sends it on every subflow.
+            listener.onMapping(mptcp, subflowNumber, side, now, dsn, ssn, length, true, belowMapped);
+            extendDsnEnd(level, dsn + 1);
+            noteDataFin(mptcp, level, subflowNumber, side, now, dsn);
+            return;
+        }
         // The DATA_FIN takes the mapping's last data sequence number but is no data: Linux sends it
         // on every subflow, which must not read as a reinjection.
         final long dataBytes = length - (dataFin ? 1 : 0);
-        tcp.put(SubflowField.ofDirection(SubflowField.MAPPING_DSN_A_TO_B, direction), dsn);
-        tcp.put(SubflowField.ofDirection(SubflowField.MAPPING_SSN_A_TO_B, direction), ssn);
+        final SubflowField dsnField = SubflowField.ofDirection(SubflowField.MAPPING_DSN_A_TO_B, direction);
+        final SubflowField ssnField = SubflowField.ofDirection(SubflowField.MAPPING_SSN_A_TO_B, direction);
+        final boolean inForce = tcp.get(dsnField) == dsn && tcp.get(ssnField) == ssn;
+        tcp.put(dsnField, dsn);
+        tcp.put(ssnField, ssn);
         tcp.put(SubflowField.ofDirection(SubflowField.MAPPING_DATA_BYTES_A_TO_B, direction), dataBytes);
-        final SubflowField ssnEndField = SubflowField.ofDirection(SubflowField.MAPPED_SSN_END_A_TO_B, direction);
-        final long mappedEnd = tcp.get(ssnEndField);
         // Starting in subflow data already mapped means the same mapping again, on the next GSO
-        // segment of one send or on a TCP retransmission, even with other mappings between.
-        final boolean repeated = mappedEnd != 0 && (int)(ssn - mappedEnd) < 0;
+        // segment of one send or on a TCP retransmission, even with other mappings between. A
+        // packet that fills a hole brings a mapping not seen yet, unless it is the one in force or
+        // one seen lately (a lost segment resent after later mappings, captured past the loss).
+        final Subflow subflow = mptcp.subflow(subflowNumber);
+        final boolean repeated = belowMapped && (inForce || !filledHole || subflow.mappedRecently(side, ssn));
         listener.onMapping(mptcp, subflowNumber, side, now, dsn, ssn, length, dataFin, repeated);
         if (repeated)
         {
             return;
         }
-        tcp.put(ssnEndField, ssn + length);
+        tcp.put(ssnEndField, belowMapped ? mappedEnd : ssn + length);
+        subflow.rememberNewMapping(side, ssn);
         newMapping = true;
         if (!level.idsnKnown)
         {
@@ -556,7 +583,6 @@ public final class MptcpTracker
             level.idsn = dsn - 1;
             level.idsnKnown = true;
         }
-        final Subflow subflow = mptcp.subflow(subflowNumber);
         level.mappings++;
         level.dataBytes += dataBytes;
         level.dssChecksums += checksum ? 1 : 0;
@@ -579,13 +605,27 @@ public final class MptcpTracker
             level.burstPackets = packet.payloadLength() > 0 ? 1 : 0;
         }
         level.burstBytes += dataBytes;
-        level.dsnEnd = level.dsnKnown && level.dsnEnd - (dsn + length) > 0 ? level.dsnEnd : dsn + length;
+        extendDsnEnd(level, dsn + length);
+        if (dataFin)
+        {
+            noteDataFin(mptcp, level, subflowNumber, side, now, dsn + length - 1);
+        }
+    }
+
+    private static void extendDsnEnd(final DataLevel level, final long end)
+    {
+        level.dsnEnd = level.dsnKnown && level.dsnEnd - end > 0 ? level.dsnEnd : end;
         level.dsnKnown = true;
-        if (dataFin && !level.dataFin)
+    }
+
+    /** The first DATA_FIN of a direction is an event; copies on other subflows are not. */
+    private void noteDataFin(final MptcpConnection mptcp, final DataLevel level, final int subflowNumber,
+        final int side, final long now, final long dataFinDsn) throws IOException
+    {
+        if (!level.dataFin)
         {
             level.dataFin = true;
-            listener.onEvent(mptcp, subflowNumber, side, now, MptcpEventType.DATA_FIN, -1, 0, 0, 0, -1, 0,
-                dsn + length - 1);
+            listener.onEvent(mptcp, subflowNumber, side, now, MptcpEventType.DATA_FIN, -1, 0, 0, 0, -1, 0, dataFinDsn);
         }
     }
 

@@ -3,6 +3,9 @@ package org.mptcpstat.flowtable.mptcp;
 /** What an MPTCP connection records of one of its subflows, kept until the connection ends. */
 public final class Subflow
 {
+    /** New mappings remembered per direction: a window of several hundred KB of Linux's mappings. */
+    private static final int RECENT_MAPPINGS = 16;
+
     long connId;
     boolean initial;
     /** A join opened by the MPTCP connection's server: its TCP client direction is the server's. */
@@ -28,9 +31,14 @@ public final class Subflow
     long serverHigh;
     long serverLow;
     int serverPort;
+    /** Per direction, the subflow sequence numbers where the last new mappings started (a ring). */
+    private final long[][] recentMappingStarts = new long[2][RECENT_MAPPINGS];
+    private final int[] newMappings = new int[2];
 
     void reset()
     {
+        newMappings[0] = 0;
+        newMappings[1] = 0;
         connId = -1;
         initial = false;
         reversed = false;
@@ -49,6 +57,25 @@ public final class Subflow
         tcpRstReason = -1;
         open = true;
         endedByRst = false;
+    }
+
+    void rememberNewMapping(final int direction, final long ssn)
+    {
+        recentMappingStarts[direction][newMappings[direction]++ & (RECENT_MAPPINGS - 1)] = ssn;
+    }
+
+    /** @return whether one of the last new mappings of this direction started at this subflow sequence number. */
+    boolean mappedRecently(final int direction, final long ssn)
+    {
+        final int remembered = Math.min(newMappings[direction], RECENT_MAPPINGS);
+        for (int i = 0; i < remembered; i++)
+        {
+            if (recentMappingStarts[direction][i] == ssn)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return conn_id of the subflow's row in tcp_connections. */

@@ -1,0 +1,119 @@
+package org.mptcpstat.flowtable;
+
+import org.HdrHistogram.IntCountsHistogram;
+
+/**
+ * The RTT samples of one direction, for percentiles. Most connections are short: their first
+ * {@value #KEPT_SAMPLES} samples are kept as they are (a few dozen bytes), and only a direction
+ * with more takes an HdrHistogram (about 10 KiB) from its tracker's {@link Pool}, giving it back
+ * on {@link #reset()}. So memory follows the connections that are open and long, not all those
+ * open; the percentiles are the histogram's either way (2 significant digits).
+ */
+public final class RttDistribution
+{
+    /** µs; RTTs above a minute are clamped there. */
+    private static final long HIGHEST_RTT_MICROS = 60_000_000L;
+    /** Two significant digits: percentiles within 1%. */
+    private static final int SIGNIFICANT_DIGITS = 2;
+    private static final int KEPT_SAMPLES = 8;
+
+    private final Pool pool;
+    private final int[] kept = new int[KEPT_SAMPLES];
+    private final int[] sorted = new int[KEPT_SAMPLES];
+    private int count;
+    /** How many of the kept samples {@code sorted} holds in order: percentiles come in sixes. */
+    private int sortedCount;
+    private IntCountsHistogram histogram;
+
+    public RttDistribution(final Pool pool)
+    {
+        this.pool = pool;
+    }
+
+    public void record(final long micros)
+    {
+        final int value = (int)Math.max(1, Math.min(HIGHEST_RTT_MICROS, micros));
+        if (count < KEPT_SAMPLES)
+        {
+            kept[count++] = value;
+            return;
+        }
+        if (histogram == null)
+        {
+            histogram = pool.take();
+            for (final int sample : kept)
+            {
+                histogram.recordValue(sample);
+            }
+        }
+        histogram.recordValue(value);
+        count++;
+    }
+
+    /** @return the RTT (µs) below which {@code percentile} percent of the samples lie, or -1 without samples. */
+    public long percentile(final double percentile)
+    {
+        if (count == 0)
+        {
+            return -1;
+        }
+        if (histogram != null)
+        {
+            return histogram.getValueAtPercentile(percentile);
+        }
+        // What the histogram would answer: the bucket of the sample at that rank.
+        if (sortedCount != count)
+        {
+            System.arraycopy(kept, 0, sorted, 0, count);
+            java.util.Arrays.sort(sorted, 0, count);
+            sortedCount = count;
+        }
+        // HdrHistogram's rank: one ulp below the percentile, so that rounding never overshoots.
+        final double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+        final int rank = (int)Math.max(1, Math.ceil(requested / 100.0 * count));
+        final long value = sorted[rank - 1];
+        return percentile == 0.0 ? pool.bucketStructure.lowestEquivalentValue(value) :
+            pool.bucketStructure.highestEquivalentValue(value);
+    }
+
+    /** Forgets every sample, and gives a histogram back to the pool. */
+    public void reset()
+    {
+        if (histogram != null)
+        {
+            pool.give(histogram);
+            histogram = null;
+        }
+        count = 0;
+        sortedCount = 0;
+    }
+
+    /** Histograms of one tracker (single-threaded) that directions with many samples borrow. */
+    public static final class Pool
+    {
+        /** Never records: it only tells which values share a bucket. */
+        private final IntCountsHistogram bucketStructure = newHistogram();
+        private IntCountsHistogram[] spare = new IntCountsHistogram[16];
+        private int spareCount;
+
+        IntCountsHistogram take()
+        {
+            return spareCount == 0 ? newHistogram() : spare[--spareCount];
+        }
+
+        void give(final IntCountsHistogram histogram)
+        {
+            histogram.reset();
+            if (spareCount == spare.length)
+            {
+                spare = java.util.Arrays.copyOf(spare, spareCount * 2);
+            }
+            spare[spareCount++] = histogram;
+        }
+
+        private static IntCountsHistogram newHistogram()
+        {
+            return new IntCountsHistogram(1, HIGHEST_RTT_MICROS, SIGNIFICANT_DIGITS);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.mptcpstat.flowtable;
+
+import org.HdrHistogram.IntCountsHistogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RttDistributionTest
+{
+    private static final double[] PERCENTILES = { 0, 1, 25, 33.3, 50, 66.7, 75, 90, 95, 99, 100 };
+
+    private final RttDistribution.Pool pool = new RttDistribution.Pool();
+
+    @Test
+    void shouldGiveTheHistogramsPercentilesWhetherItKeptTheSamplesOrAHistogram()
+    {
+        final SplittableRandom random = new SplittableRandom(3);
+        final RttDistribution distribution = new RttDistribution(pool);
+        for (int trial = 0; trial < 2_000; trial++)
+        {
+            final int samples = 1 + trial % 20;
+            final IntCountsHistogram reference = new IntCountsHistogram(1, 60_000_000L, 2);
+            distribution.reset();
+            for (int i = 0; i < samples; i++)
+            {
+                final long micros = random.nextInt(4) == 0 ? random.nextLong(0, 100_000_000L) : random.nextLong(1, 300_000);
+                distribution.record(micros);
+                reference.recordValue(Math.max(1, Math.min(60_000_000L, micros)));
+            }
+            for (final double percentile : PERCENTILES)
+            {
+                assertEquals(reference.getValueAtPercentile(percentile), distribution.percentile(percentile),
+                    samples + " samples, percentile " + percentile);
+            }
+        }
+    }
+
+    @Test
+    void shouldHaveNoPercentileWhenItHasNoSample()
+    {
+        final RttDistribution distribution = new RttDistribution(pool);
+        distribution.record(5_000);
+        distribution.reset();
+
+        assertEquals(-1, distribution.percentile(50));
+    }
+}
