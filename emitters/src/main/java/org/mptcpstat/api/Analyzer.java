@@ -1,16 +1,5 @@
 package org.mptcpstat.api;
 
-import org.mptcpstat.emitters.mptcp.MptcpConnectionsTable;
-import org.mptcpstat.emitters.mptcp.MptcpEventTables;
-import org.mptcpstat.emitters.mptcp.MptcpSubflowsTable;
-import org.mptcpstat.emitters.mptcp.MptcpTableWriter;
-import org.mptcpstat.emitters.table.DiscardSink;
-import org.mptcpstat.emitters.table.RowSink;
-import org.mptcpstat.emitters.table.TableSchema;
-import org.mptcpstat.emitters.tcp.TcpAckSizesTable;
-import org.mptcpstat.emitters.tcp.TcpConnectionsTable;
-import org.mptcpstat.emitters.tcp.TcpRetransmissionsTable;
-import org.mptcpstat.emitters.tcp.TcpTableWriter;
 import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.TcpConnectionListener;
 import org.mptcpstat.flowtable.TcpListenerTee;
@@ -44,9 +33,18 @@ import java.time.Duration;
  * }</pre>
  * An analyzer holds only settings: one instance may analyze many captures, on many threads at
  * once, each call with its own outputs and listeners.
+ * <p>
+ * With {@link Builder#threads(int)} above 1, a large capture is analyzed by several workers, each
+ * tracking the connections whose packets the caller's thread routes to it (see
+ * {@link ParallelAnalysis}); the tables hold the same rows as with one thread, in another order.
  */
 public final class Analyzer
 {
+    /**
+     * Captures smaller than this are analyzed in the caller's thread whatever {@link Builder#threads}
+     * says: starting workers would cost more than they save.
+     */
+    public static final long DEFAULT_PARALLEL_MIN_BYTES = 16L << 20;
     /** Packets between two progress reports (and checks for cancellation). */
     private static final int PROGRESS_INTERVAL = 1 << 12;
 
@@ -56,6 +54,8 @@ public final class Analyzer
     private final InterfaceClassifier interfaces;
     private final ShadowsocksTable socksTable;
     private final int maxOpenConnections;
+    private final int threads;
+    private final long parallelMinBytes;
 
     private Analyzer(final Builder builder)
     {
@@ -65,6 +65,8 @@ public final class Analyzer
         this.interfaces = builder.interfaces;
         this.socksTable = builder.socksTable;
         this.maxOpenConnections = builder.maxOpenConnections;
+        this.threads = builder.threads;
+        this.parallelMinBytes = builder.parallelMinBytes;
     }
 
     public static Builder builder()
@@ -126,52 +128,65 @@ public final class Analyzer
         final TcpPacket packet = new TcpPacket();
         // The first record tells the timestamp precision, which the tables' time columns take.
         final boolean any = reader.next(record);
-        final int timeDecimals = reader.timestampDecimals();
-        final TcpTableWriter tcpTables = new TcpTableWriter(open(tables, TcpConnectionsTable.schema(), timeDecimals),
-            open(tables, TcpRetransmissionsTable.schema(), timeDecimals),
-            open(tables, TcpAckSizesTable.schema(), timeDecimals));
-        final MptcpTableWriter mptcpTables = new MptcpTableWriter(
-            open(tables, MptcpConnectionsTable.schema(), timeDecimals),
-            open(tables, MptcpSubflowsTable.schema(), timeDecimals),
-            open(tables, MptcpEventTables.events(), timeDecimals),
-            open(tables, MptcpEventTables.reinjections(), timeDecimals),
-            open(tables, MptcpEventTables.bursts(), timeDecimals),
-            open(tables, MptcpEventTables.dataAckSizes(), timeDecimals));
+        final CaptureSinks sinks = CaptureSinks.open(tables, reader.timestampDecimals());
+        final boolean parallel = threads > 1 && (reader.size() < 0 || reader.size() >= parallelMinBytes);
+        try (PacketConsumer consumer = parallel ?
+            new ParallelAnalysis(this, threads - 1, sinks, tcpListener, mptcpListener) :
+            trackers(sinks, tcpListener, mptcpListener, maxOpenConnections))
+        {
+            long packets = 0;
+            long tcpPackets = 0;
+            for (boolean more = any; more; more = reader.next(record))
+            {
+                packets++;
+                if (decoder.decode(record, packet) == DecodeStatus.TCP && keeps(packet))
+                {
+                    tcpPackets++;
+                    consumer.onTcpPacket(record, packet);
+                }
+                if ((packets & (PROGRESS_INTERVAL - 1)) == 0 && !progress.onProgress(packets, reader.bytesConsumed()))
+                {
+                    throw new AnalysisCancelledException();
+                }
+            }
+            if (!progress.onProgress(packets, reader.bytesConsumed()))
+            {
+                throw new AnalysisCancelledException();
+            }
+            consumer.endOfCapture();
+            return new AnalysisResult(packets, tcpPackets, reader.bytesConsumed(), consumer.connections(),
+                consumer.mptcpConnections(), reader.malformedRecords(), reader.fault(), consumer.evictions());
+        }
+    }
+
+    /**
+     * The trackers of a capture, or of one worker's share of it, writing the tables and telling the
+     * listeners (either may be null).
+     *
+     * @param maxOpen connections these trackers hold at most.
+     */
+    CaptureTrackers trackers(final CaptureSinks sinks, final TcpConnectionListener tcpListener,
+        final MptcpListener mptcpListener, final int maxOpen)
+    {
+        final MptcpListener mptcpTables = sinks.mptcpWriter();
+        final TcpConnectionListener tcpTables = sinks.tcpWriter();
         final MptcpTracker mptcp = new MptcpTracker(interfaces,
             mptcpListener == null ? mptcpTables : new MptcpListenerTee(mptcpTables, mptcpListener));
         final TcpTracker tracker = new TcpTracker(idleTimeoutNanos, serverPrefixes,
             tcpListener == null ? tcpTables : new TcpListenerTee(tcpTables, tcpListener), mptcp,
             new SocksSniffer(socksTable));
-        tracker.maxOpenConnections(maxOpenConnections);
-        long packets = 0;
-        long tcpPackets = 0;
-        for (boolean more = any; more; more = reader.next(record))
-        {
-            packets++;
-            if (decoder.decode(record, packet) == DecodeStatus.TCP && keeps(packet))
-            {
-                tcpPackets++;
-                tracker.onPacket(packet);
-            }
-            if ((packets & (PROGRESS_INTERVAL - 1)) == 0 && !progress.onProgress(packets, reader.bytesConsumed()))
-            {
-                throw new AnalysisCancelledException();
-            }
-        }
-        if (!progress.onProgress(packets, reader.bytesConsumed()))
-        {
-            throw new AnalysisCancelledException();
-        }
-        tracker.finishAll();
-        return new AnalysisResult(packets, tcpPackets, reader.bytesConsumed(), tracker.connections(),
-            mptcp.connections(), reader.malformedRecords(), reader.fault(), tracker.evictions());
+        tracker.maxOpenConnections(maxOpen);
+        return new CaptureTrackers(tracker, mptcp);
     }
 
-    private static RowSink open(final TableOutput tables, final TableSchema schema, final int timeDecimals)
-        throws IOException
+    long idleTimeoutNanos()
     {
-        final RowSink sink = tables.open(schema, timeDecimals);
-        return sink == null ? DiscardSink.INSTANCE : sink;
+        return idleTimeoutNanos;
+    }
+
+    int maxOpenConnections()
+    {
+        return maxOpenConnections;
     }
 
     /** @return whether a packet is analyzed at all: with {@code onlyServers}, only the servers' are. */
@@ -191,6 +206,8 @@ public final class Analyzer
         private InterfaceClassifier interfaces = InterfaceClassifier.none();
         private ShadowsocksTable socksTable;
         private int maxOpenConnections = TcpTracker.DEFAULT_MAX_OPEN_CONNECTIONS;
+        private int threads = 1;
+        private long parallelMinBytes = DEFAULT_PARALLEL_MIN_BYTES;
 
         private Builder()
         {
@@ -243,6 +260,35 @@ public final class Analyzer
                 throw new IllegalArgumentException("max open connections must be at least 1: " + max);
             }
             maxOpenConnections = max;
+            return this;
+        }
+
+        /**
+         * Threads one analysis may use (default 1: the caller's only). With more, a capture of at
+         * least {@link #parallelMinBytes} bytes (or of unknown size: gzip, a pipe) is read and its
+         * packets routed by the caller's thread to {@code threads - 1} workers; the tables get the
+         * same rows, in no defined order. Listeners are then called from the workers, one call at a
+         * time, each connection's calls in capture order. {@link #maxOpenConnections} is shared out
+         * among the workers.
+         */
+        public Builder threads(final int count)
+        {
+            if (count < 1)
+            {
+                throw new IllegalArgumentException("at least one thread is needed, not " + count);
+            }
+            threads = count;
+            return this;
+        }
+
+        /** Captures smaller than this stay on one thread (default {@link #DEFAULT_PARALLEL_MIN_BYTES}). */
+        public Builder parallelMinBytes(final long bytes)
+        {
+            if (bytes < 0)
+            {
+                throw new IllegalArgumentException("parallel min bytes must not be negative: " + bytes);
+            }
+            parallelMinBytes = bytes;
             return this;
         }
 
