@@ -66,8 +66,8 @@ final class AnalyzeCommand implements Callable<Integer>
 
     @Option(names = { "-j", "--threads" }, paramLabel = "N",
         description = "Threads in all (default: the number of cores): captures are analyzed in parallel, and when " +
-            "there are fewer captures than threads, each large capture (16 MiB or more, gzip, standard input) is " +
-            "split among the spare ones; the tables are the same, their rows in another order.")
+            "there are fewer captures than threads, the spare ones go to the large captures (16 MiB or more, gzip, " +
+            "standard input); one that gets 3 or more is split among workers: same tables, rows in another order.")
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300",

@@ -34,7 +34,7 @@ import java.time.Duration;
  * An analyzer holds only settings: one instance may analyze many captures, on many threads at
  * once, each call with its own outputs and listeners.
  * <p>
- * With {@link Builder#threads(int)} above 1, a large capture is analyzed by several workers, each
+ * With {@link Builder#threads(int)} of 3 or more, a large capture is analyzed by several workers, each
  * tracking the connections whose packets the caller's thread routes to it (see
  * {@link ParallelAnalysis}); the tables hold the same rows as with one thread, in another order.
  */
@@ -45,6 +45,12 @@ public final class Analyzer
      * says: starting workers would cost more than they save.
      */
     public static final long DEFAULT_PARALLEL_MIN_BYTES = 16L << 20;
+    /**
+     * Workers a capture needs to be split at all. A lone worker would only overlap reading with
+     * tracking (reading is a tenth of the work); copying and decoding every packet twice cost as
+     * much, and it measured slower than one thread (docs/PERFORMANCE.md).
+     */
+    private static final int MIN_WORKERS = 2;
     /** Packets between two progress reports (and checks for cancellation). */
     private static final int PROGRESS_INTERVAL = 1 << 12;
 
@@ -129,7 +135,8 @@ public final class Analyzer
         // The first record tells the timestamp precision, which the tables' time columns take.
         final boolean any = reader.next(record);
         final CaptureSinks sinks = CaptureSinks.open(tables, reader.timestampDecimals());
-        final boolean parallel = threads > 1 && (reader.size() < 0 || reader.size() >= parallelMinBytes);
+        final boolean parallel = threads - 1 >= MIN_WORKERS &&
+            (reader.size() < 0 || reader.size() >= parallelMinBytes);
         try (PacketConsumer consumer = parallel ?
             new ParallelAnalysis(this, threads - 1, sinks, tcpListener, mptcpListener) :
             trackers(sinks, tcpListener, mptcpListener, maxOpenConnections))
@@ -264,8 +271,8 @@ public final class Analyzer
         }
 
         /**
-         * Threads one analysis may use (default 1: the caller's only). With more, a capture of at
-         * least {@link #parallelMinBytes} bytes (or of unknown size: gzip, a pipe) is read and its
+         * Threads one analysis may use (default 1: the caller's only). With 3 or more, a capture of
+         * at least {@link #parallelMinBytes} bytes (or of unknown size: gzip, a pipe) is read and its
          * packets routed by the caller's thread to {@code threads - 1} workers; the tables get the
          * same rows, in no defined order. Listeners are then called from the workers, one call at a
          * time, each connection's calls in capture order. {@link #maxOpenConnections} is shared out

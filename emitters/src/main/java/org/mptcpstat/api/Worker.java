@@ -114,7 +114,8 @@ final class Worker implements Runnable, MptcpListener
             }
             if (decoder.decode(batch.read(i, record), packet) != DecodeStatus.TCP)
             {
-                throw new IllegalStateException("frame " + record.frameNumber() + " decoded as TCP only once");
+                throw new IllegalStateException("frame " + record.frameNumber() +
+                    " decoded as TCP by the dispatcher, not by its worker");
             }
             trackers.onTcpPacket(record, packet);
             for (; check < batch.tokenCheckCount() && batch.tokenCheckIndex(check) == i; check++)
