@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Times mptcpstat against tcptrace and against reading the file, on one capture.
 #
-#   bench/compare.sh CAPTURE [RUNS]          (RUNS defaults to 5)
-#   bench/compare.sh --generate SIZE [RUNS]  (a synthetic capture of SIZE bytes, e.g. 700M, made by
-#                                             bench/generate with its defaults and seed 1, then deleted)
+#   bench/compare.sh CAPTURE [RUNS [THREADS...]]          (RUNS defaults to 5)
+#   bench/compare.sh --generate SIZE [RUNS [THREADS...]]  (a synthetic capture of SIZE bytes, e.g.
+#                                 700M, made by bench/generate with its defaults and seed 1, then deleted)
+# THREADS: extra `analyze -j N` rows to time besides -j1 and all cores.
 #
 # Runs each command RUNS times, interleaved (run 1 of every command, then run 2, ...), after
 # one untimed warm-up round that also fills the page cache, and prints per command the median
@@ -14,6 +15,8 @@
 #   ./mptcpstat analyze -q -j1 -o TMPDIR CAPTURE      (one analysis thread)
 #   ./mptcpstat analyze -q -o TMPDIR CAPTURE          (default: a thread per core)
 #   cat CAPTURE > /dev/null                           (page-cache floor)
+#   ./mptcpstat analyze -q -jN -o TMPDIR CAPTURE      (for each N in THREADS: the capture split
+#                                                      among N - 1 workers when N >= 3)
 # Each mptcpstat run writes its tables (csv and bin, the default) into a fresh temporary
 # folder, deleted after the run. The packet count comes from capinfos, or from mptcpstat's
 # summary line when capinfos is missing. Needs tcptrace and GNU time (Debian: apt-get install
@@ -21,7 +24,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 CAPTURE [RUNS] | $0 --generate SIZE [RUNS]" >&2
+  echo "usage: $0 CAPTURE [RUNS [THREADS...]] | $0 --generate SIZE [RUNS [THREADS...]]" >&2
   exit 2
 }
 generate=""
@@ -31,9 +34,10 @@ if [ "${1:-}" = "--generate" ]; then
   shift 2
   set -- "" "$@"
 fi
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+[ $# -ge 1 ] || usage
 capture="$1"
 runs="${2:-5}"
+shift $(( $# < 2 ? $# : 2 ))
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mptcpstat="$root/mptcpstat"
 gnutime=/usr/bin/time
@@ -57,6 +61,12 @@ fi
 "$mptcpstat" --help >/dev/null
 
 names=("tcptrace -l -r -n" "mptcpstat analyze -j1" "mptcpstat analyze (all cores)" "cat")
+declare -A threads
+for n in "$@"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "$0: THREADS must be positive integers" >&2; exit 2; }
+  threads[${#names[@]}]="$n"
+  names+=("mptcpstat analyze -j$n")
+done
 
 # run INDEX: runs command INDEX once; prints "WALL_SECONDS MAX_RSS_KB CPU_SECONDS".
 run() {
@@ -68,6 +78,8 @@ run() {
     1) "$gnutime" -f '%M %U %S' -o "$tmp/rss" "$mptcpstat" analyze -q -j1 -o "$out" "$capture" >"$tmp/summary" 2>"$tmp/err" ;;
     2) "$gnutime" -f '%M %U %S' -o "$tmp/rss" "$mptcpstat" analyze -q -o "$out" "$capture" >"$tmp/summary" 2>"$tmp/err" ;;
     3) "$gnutime" -f '%M %U %S' -o "$tmp/rss" cat "$capture" >/dev/null 2>"$tmp/err" ;;
+    *) "$gnutime" -f '%M %U %S' -o "$tmp/rss" "$mptcpstat" analyze -q -j"${threads[$1]}" -o "$out" "$capture" \
+         >"$tmp/summary" 2>"$tmp/err" ;;
   esac || { echo "$0: '${names[$1]}' failed:" >&2; cat "$tmp/err" >&2; exit 1; }
   end=$EPOCHREALTIME
   rm -rf "$out"
@@ -76,7 +88,7 @@ run() {
 
 echo "capture: $capture ($(stat -c %s "$capture") bytes), $runs runs per command, $(nproc) cores" >&2
 echo "warm-up round..." >&2
-for i in 0 1 2 3; do run "$i" >/dev/null; done
+for i in "${!names[@]}"; do run "$i" >/dev/null; done
 
 if command -v capinfos >/dev/null; then
   packets="$(capinfos -T -r -c -M "$capture" | awk -F '\t' 'END { print $2 }')"
@@ -89,7 +101,7 @@ if [ "$packets" != "$mptcpstat_packets" ]; then
 fi
 
 for r in $(seq 1 "$runs"); do
-  for i in 0 1 2 3; do
+  for i in "${!names[@]}"; do
     read -r seconds rss cpu < <(run "$i")
     echo "$seconds" >>"$tmp/times.$i"
     echo "$rss" >>"$tmp/rss.$i"
@@ -113,7 +125,7 @@ printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "$(printf
   "$(printf -- '-%.0s' {1..10})" \
   "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..15})" \
   "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..15})"
-for i in 0 1 2 3; do
+for i in "${!names[@]}"; do
   m="$(median "$tmp/times.$i")"
   rss="$(maximum "$tmp/rss.$i")"
   cpu="$(median "$tmp/cpu.$i")"

@@ -66,7 +66,9 @@ final class AnalyzeCommand implements Callable<Integer>
     private List<String> patterns = new ArrayList<>();
 
     @Option(names = { "-j", "--threads" }, paramLabel = "N",
-        description = "Captures analyzed in parallel (default: the number of cores).")
+        description = "Threads in all (default: the number of cores): captures are analyzed in parallel, and when " +
+            "there are fewer captures than threads, the spare ones go to the large captures (16 MiB or more, gzip, " +
+            "standard input); one that gets 3 or more is split among workers: same tables, rows in another order.")
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300",
@@ -218,18 +220,18 @@ final class AnalyzeCommand implements Callable<Integer>
         {
             tablesOfCapture = folder -> new FolderTableOutput(folder, tableFormats);
         }
-        final Analyzer analyzer = Analyzer.builder()
+        final Analyzer.Builder analyzer = Analyzer.builder()
             .idleTimeout(Duration.ofNanos((long)(idleTimeoutSeconds * 1e9)))
             .servers(servers)
             .onlyServers(onlyProxy)
             .interfaces(interfaces)
             .socksTable(socksPassword == null ? null : ShadowsocksTable.fromPassword(socksPassword))
             .maxOpenConnections(maxOpenConnections)
-            .series(series || MptcpSeriesTable.schema().name().equals(stdoutTable)).seriesMinBytes(seriesMinBytes)
-            .build();
+            .series(series || MptcpSeriesTable.schema().name().equals(stdoutTable)).seriesMinBytes(seriesMinBytes);
         final Set<CompatFormat> compatFormats = compat.isEmpty() ? Set.of() : EnumSet.copyOf(compat);
-        final Analysis analysis = new Analysis(output, analyzer, tablesOfCapture, compatFormats,
-            stdoutTable == null ? threads : 1, !quiet && System.console() != null)
+        final Analysis analysis = new Analysis(output, analyzer, tablesOfCapture, compatFormats, threads,
+            !quiet && System.console() != null)
+            .oneAtATime(stdoutTable != null)
             .debug(debug)
             .standardInput(main.in())
             .tablesPlace(stdoutTable == null ? null : "standard output");

@@ -28,6 +28,18 @@ public final class TestData
             .resolve("public-v0").toAbsolutePath().normalize();
     }
 
+    /**
+     * @return a CSV table's text with its rows sorted after the header: analyzed on several threads
+     * (as a gzip capture or standard input may be), a capture's rows come in an order of their own.
+     */
+    public static String sortedRows(final String csv)
+    {
+        final List<String> lines = csv.lines().collect(Collectors.toList());
+        final List<String> rows = lines.subList(1, lines.size());
+        rows.sort(null);
+        return String.join("\n", lines) + "\n";
+    }
+
     /** @return every capture file in a folder (pcap, pcapng, gzip), sorted by name. */
     public static List<Path> capturesIn(final Path folder) throws IOException
     {

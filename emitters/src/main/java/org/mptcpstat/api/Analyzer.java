@@ -1,18 +1,6 @@
 package org.mptcpstat.api;
 
-import org.mptcpstat.emitters.mptcp.MptcpConnectionsTable;
-import org.mptcpstat.emitters.mptcp.MptcpEventTables;
-import org.mptcpstat.emitters.mptcp.MptcpSeriesTable;
 import org.mptcpstat.emitters.mptcp.MptcpSeriesWriter;
-import org.mptcpstat.emitters.mptcp.MptcpSubflowsTable;
-import org.mptcpstat.emitters.mptcp.MptcpTableWriter;
-import org.mptcpstat.emitters.table.DiscardSink;
-import org.mptcpstat.emitters.table.RowSink;
-import org.mptcpstat.emitters.table.TableSchema;
-import org.mptcpstat.emitters.tcp.TcpAckSizesTable;
-import org.mptcpstat.emitters.tcp.TcpConnectionsTable;
-import org.mptcpstat.emitters.tcp.TcpRetransmissionsTable;
-import org.mptcpstat.emitters.tcp.TcpTableWriter;
 import org.mptcpstat.flowtable.AddressPrefixes;
 import org.mptcpstat.flowtable.TcpConnectionListener;
 import org.mptcpstat.flowtable.TcpListenerTee;
@@ -46,11 +34,26 @@ import java.time.Duration;
  * }</pre>
  * An analyzer holds only settings: one instance may analyze many captures, on many threads at
  * once, each call with its own outputs and listeners.
+ * <p>
+ * With {@link Builder#threads(int)} of 3 or more, a large capture is analyzed by several workers, each
+ * tracking the connections whose packets the caller's thread routes to it (see
+ * {@link ParallelAnalysis}); the tables hold the same rows as with one thread, in another order.
  */
 public final class Analyzer
 {
     /** Data bytes an MPTCP connection needs for its series unless set otherwise: 1 MB. */
     public static final long DEFAULT_SERIES_MIN_BYTES = 1_000_000;
+    /**
+     * Captures smaller than this are analyzed in the caller's thread whatever {@link Builder#threads}
+     * says: starting workers would cost more than they save.
+     */
+    public static final long DEFAULT_PARALLEL_MIN_BYTES = 16L << 20;
+    /**
+     * Workers a capture needs to be split at all. A lone worker would only overlap reading with
+     * tracking (reading is a tenth of the work); copying and decoding every packet twice cost as
+     * much, and it measured slower than one thread (docs/PERFORMANCE.md).
+     */
+    private static final int MIN_WORKERS = 2;
     /** Packets between two progress reports (and checks for cancellation). */
     private static final int PROGRESS_INTERVAL = 1 << 12;
 
@@ -63,6 +66,8 @@ public final class Analyzer
     private final boolean series;
     private final long seriesMinBytes;
     private final int seriesMaxRows;
+    private final int threads;
+    private final long parallelMinBytes;
 
     private Analyzer(final Builder builder)
     {
@@ -75,6 +80,8 @@ public final class Analyzer
         this.series = builder.series;
         this.seriesMinBytes = builder.seriesMinBytes;
         this.seriesMaxRows = builder.seriesMaxRows;
+        this.threads = builder.threads;
+        this.parallelMinBytes = builder.parallelMinBytes;
     }
 
     public static Builder builder()
@@ -91,8 +98,7 @@ public final class Analyzer
     /**
      * Analyzes a capture file.
      *
-     * @param tcpListener   also told of the capture's first packet, every finished TCP connection and
-     *                      retransmission, or null.
+     * @param tcpListener   also told of every finished TCP connection and retransmission, or null.
      * @param mptcpListener also told of every MPTCP connection, signal and mapping, or null.
      */
     public AnalysisResult analyze(final Path capture, final TableOutput tables, final TcpConnectionListener tcpListener,
@@ -141,63 +147,66 @@ public final class Analyzer
         {
             tcpListener.onCaptureStart(record.timestampNanos());
         }
-        final int timeDecimals = reader.timestampDecimals();
-        final TcpTableWriter tcpTables = new TcpTableWriter(open(tables, TcpConnectionsTable.schema(), timeDecimals),
-            open(tables, TcpRetransmissionsTable.schema(), timeDecimals),
-            open(tables, TcpAckSizesTable.schema(), timeDecimals));
-        final MptcpTableWriter mptcpTables = new MptcpTableWriter(
-            open(tables, MptcpConnectionsTable.schema(), timeDecimals),
-            open(tables, MptcpSubflowsTable.schema(), timeDecimals),
-            open(tables, MptcpEventTables.events(), timeDecimals),
-            open(tables, MptcpEventTables.reinjections(), timeDecimals),
-            open(tables, MptcpEventTables.bursts(), timeDecimals),
-            open(tables, MptcpEventTables.dataAckSizes(), timeDecimals));
-        final MptcpListener tableWriters = series ? withSeries(mptcpTables, tables, timeDecimals) : mptcpTables;
-        final MptcpTracker mptcp = new MptcpTracker(interfaces,
-            mptcpListener == null ? tableWriters : new MptcpListenerTee(tableWriters, mptcpListener));
-        final TcpTracker tracker = new TcpTracker(idleTimeoutNanos, serverPrefixes,
-            tcpListener == null ? tcpTables : new TcpListenerTee(tcpTables, tcpListener), mptcp,
-            new SocksSniffer(socksTable));
-        tracker.maxOpenConnections(maxOpenConnections);
-        long packets = 0;
-        long tcpPackets = 0;
-        for (boolean more = any; more; more = reader.next(record))
+        final CaptureSinks sinks = CaptureSinks.open(tables, reader.timestampDecimals(), series);
+        final boolean parallel = threads - 1 >= MIN_WORKERS &&
+            (reader.size() < 0 || reader.size() >= parallelMinBytes);
+        try (PacketConsumer consumer = parallel ?
+            new ParallelAnalysis(this, threads - 1, sinks, tcpListener, mptcpListener) :
+            trackers(sinks, tcpListener, mptcpListener, maxOpenConnections))
         {
-            packets++;
-            if (decoder.decode(record, packet) == DecodeStatus.TCP && keeps(packet))
+            long packets = 0;
+            long tcpPackets = 0;
+            for (boolean more = any; more; more = reader.next(record))
             {
-                tcpPackets++;
-                tracker.onPacket(packet);
+                packets++;
+                if (decoder.decode(record, packet) == DecodeStatus.TCP && keeps(packet))
+                {
+                    tcpPackets++;
+                    consumer.onTcpPacket(record, packet);
+                }
+                if ((packets & (PROGRESS_INTERVAL - 1)) == 0 && !progress.onProgress(packets, reader.bytesConsumed()))
+                {
+                    throw new AnalysisCancelledException();
+                }
             }
-            if ((packets & (PROGRESS_INTERVAL - 1)) == 0 && !progress.onProgress(packets, reader.bytesConsumed()))
+            if (!progress.onProgress(packets, reader.bytesConsumed()))
             {
                 throw new AnalysisCancelledException();
             }
+            consumer.endOfCapture();
+            return new AnalysisResult(packets, tcpPackets, reader.bytesConsumed(), consumer.connections(),
+                consumer.mptcpConnections(), reader.malformedRecords(), reader.fault(), consumer.evictions());
         }
-        if (!progress.onProgress(packets, reader.bytesConsumed()))
-        {
-            throw new AnalysisCancelledException();
-        }
-        tracker.finishAll();
-        return new AnalysisResult(packets, tcpPackets, reader.bytesConsumed(), tracker.connections(),
-            mptcp.connections(), reader.malformedRecords(), reader.fault(), tracker.evictions());
     }
 
-    /** @return the MPTCP tables' writer teed with the writer of mptcp_series, when that table is wanted. */
-    private MptcpListener withSeries(final MptcpTableWriter mptcpTables, final TableOutput tables,
-        final int timeDecimals) throws IOException
+    /**
+     * The trackers of a capture, or of one worker's share of it, writing the tables and telling the
+     * listeners (either may be null).
+     *
+     * @param maxOpen connections these trackers hold at most.
+     */
+    CaptureTrackers trackers(final CaptureSinks sinks, final TcpConnectionListener tcpListener,
+        final MptcpListener mptcpListener, final int maxOpen)
     {
-        final RowSink sink = tables.open(MptcpSeriesTable.schema(), timeDecimals);
-        // Not wanted (another table is streamed): then no packet is buffered for it.
-        return sink == null ? mptcpTables :
-            new MptcpListenerTee(mptcpTables, new MptcpSeriesWriter(sink, seriesMinBytes, seriesMaxRows));
+        final MptcpListener mptcpTables = sinks.mptcpWriter(seriesMinBytes, seriesMaxRows);
+        final TcpConnectionListener tcpTables = sinks.tcpWriter();
+        final MptcpTracker mptcp = new MptcpTracker(interfaces,
+            mptcpListener == null ? mptcpTables : new MptcpListenerTee(mptcpTables, mptcpListener));
+        final TcpTracker tracker = new TcpTracker(idleTimeoutNanos, serverPrefixes,
+            tcpListener == null ? tcpTables : new TcpListenerTee(tcpTables, tcpListener), mptcp,
+            new SocksSniffer(socksTable));
+        tracker.maxOpenConnections(maxOpen);
+        return new CaptureTrackers(tracker, mptcp);
     }
 
-    private static RowSink open(final TableOutput tables, final TableSchema schema, final int timeDecimals)
-        throws IOException
+    long idleTimeoutNanos()
     {
-        final RowSink sink = tables.open(schema, timeDecimals);
-        return sink == null ? DiscardSink.INSTANCE : sink;
+        return idleTimeoutNanos;
+    }
+
+    int maxOpenConnections()
+    {
+        return maxOpenConnections;
     }
 
     /** @return whether a packet is analyzed at all: with {@code onlyServers}, only the servers' are. */
@@ -220,6 +229,8 @@ public final class Analyzer
         private boolean series;
         private long seriesMinBytes = DEFAULT_SERIES_MIN_BYTES;
         private int seriesMaxRows = MptcpSeriesWriter.DEFAULT_MAX_ROWS;
+        private int threads = 1;
+        private long parallelMinBytes = DEFAULT_PARALLEL_MIN_BYTES;
 
         private Builder()
         {
@@ -307,6 +318,35 @@ public final class Analyzer
                 throw new IllegalArgumentException("series max rows must be at least 1: " + maxRows);
             }
             seriesMaxRows = maxRows;
+            return this;
+        }
+
+        /**
+         * Threads one analysis may use (default 1: the caller's only). With 3 or more, a capture of
+         * at least {@link #parallelMinBytes} bytes (or of unknown size: gzip, a pipe) is read and its
+         * packets routed by the caller's thread to {@code threads - 1} workers; the tables get the
+         * same rows, in no defined order. Listeners are then called from the workers, one call at a
+         * time, each connection's calls in capture order. {@link #maxOpenConnections} is shared out
+         * among the workers.
+         */
+        public Builder threads(final int count)
+        {
+            if (count < 1)
+            {
+                throw new IllegalArgumentException("at least one thread is needed, not " + count);
+            }
+            threads = count;
+            return this;
+        }
+
+        /** Captures smaller than this stay on one thread (default {@link #DEFAULT_PARALLEL_MIN_BYTES}). */
+        public Builder parallelMinBytes(final long bytes)
+        {
+            if (bytes < 0)
+            {
+                throw new IllegalArgumentException("parallel min bytes must not be negative: " + bytes);
+            }
+            parallelMinBytes = bytes;
             return this;
         }
 

@@ -75,7 +75,8 @@ class AnalyzerApiTest
                 connection.get(1, TcpDirectionField.PAYLOAD_BYTES), mptcp, AnalysisProgress.NONE);
 
         assertEquals(5, result.connections());
-        assertEquals(List.of(0L, 1L), mptcpIds.stream().sorted().toList());
+        // An MPTCP connection is named by the conn_id (first frame) of its first subflow.
+        assertEquals(List.of(5L, 20L), mptcpIds.stream().sorted().toList());
         assertEquals(9, tables.opened.size(), "every table is offered: " + tables.opened);
         assertEquals(1, tables.commits);
         assertEquals(0, tables.aborts);

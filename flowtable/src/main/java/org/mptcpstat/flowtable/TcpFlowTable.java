@@ -190,6 +190,15 @@ public final class TcpFlowTable
         return slots.getLong(offset(slot) + LAST_ACTIVITY_OFFSET, ORDER);
     }
 
+    /**
+     * @return the hash of the 4-tuple of the packet last passed to {@link #find}: the same for both
+     * directions, and well spread in every bit.
+     */
+    public int lastHash()
+    {
+        return hash;
+    }
+
     /** @return direction of the packet last passed to {@link #find}: {@link #A_TO_B} or {@link #B_TO_A}. */
     public int direction()
     {

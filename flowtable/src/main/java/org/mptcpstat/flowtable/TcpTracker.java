@@ -47,7 +47,7 @@ public final class TcpTracker
     private final SocksSniffer socks;
     private final long idleTimeoutNanos;
     private final AddressPrefixes serverPrefixes;
-    private long nextConnId;
+    private long connections;
     private int maxOpenConnections = DEFAULT_MAX_OPEN_CONNECTIONS;
     private long evictions;
     /** Whether the packet being tracked filled a hole below data its direction had already sent. */
@@ -129,7 +129,7 @@ public final class TcpTracker
     /** @return connections started so far. */
     public long connections()
     {
-        return nextConnId;
+        return connections;
     }
 
     /** @return connections in the table now (open, or closed and waiting for late packets). */
@@ -148,7 +148,13 @@ public final class TcpTracker
         }
     }
 
-    private void finishIdle(final long now) throws IOException
+    /**
+     * Finishes the connections idle at this capture time, as a packet at this time would. A
+     * tracker that sees only some of a capture's packets (one worker of a parallel analysis) is
+     * told the times of the others this way, so that it finishes its connections exactly when a
+     * tracker that sees them all would.
+     */
+    public void finishIdle(final long now) throws IOException
     {
         while (table.oldest() != TcpFlowTable.NONE && now - table.lastActivityNanos(table.oldest()) > idleTimeoutNanos)
         {
@@ -195,7 +201,10 @@ public final class TcpTracker
 
     private void start(final TcpConnection c, final int direction, final TcpPacket packet)
     {
-        c.connId(nextConnId++);
+        // The frame number of the first packet: unique in the capture, and the same whichever
+        // thread (or worker of a parallel analysis) tracks the connection.
+        c.connId(packet.frameNumber());
+        connections++;
         c.firstFrame(packet.frameNumber());
         c.firstTime(packet.timestampNanos());
         c.clientDirection(clientDirection(direction, packet));

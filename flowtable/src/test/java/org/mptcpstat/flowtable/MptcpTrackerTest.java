@@ -114,9 +114,10 @@ class MptcpTrackerTest
             .send(true, 50, ACK, 1001, 5001, 100, 1000, dss(MAP8, 0, 1, 1, 100))
             .end();
 
-        assertEquals(List.of(new RecordingMptcpListener.Started(0, true, false),
-            new RecordingMptcpListener.Started(1, false, false)), trace.mptcp.started,
-            "the join joins connection 0; the DSS without handshake starts connection 1, not initial");
+        // Ids are the frame numbers of the connections' first packets: the SYN (1), the lone DSS (6).
+        assertEquals(List.of(new RecordingMptcpListener.Started(1, true, false),
+            new RecordingMptcpListener.Started(6, false, false)), trace.mptcp.started,
+            "the join joins the first connection; the DSS without handshake starts another, not initial");
     }
 
     @Test

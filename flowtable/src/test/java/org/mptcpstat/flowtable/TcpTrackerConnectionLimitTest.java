@@ -52,8 +52,9 @@ class TcpTrackerConnectionLimitTest implements TcpConnectionListener
         assertEquals(2L * LIMIT, tracker.evictions());
         assertEquals(2 * LIMIT, finishedIds.size());
         assertTrue(endReasons.stream().allMatch(r -> r == EndReason.TIMEOUT), endReasons.toString());
-        assertEquals(1L, (long)finishedIds.get(0), "the oldest idle connection goes first");
-        assertTrue(!finishedIds.contains(0L), "the active connection stays");
+        // conn_ids are first frames: client 0's connection started at frame 1, client 1's at frame 3.
+        assertEquals(3L, (long)finishedIds.get(0), "the oldest idle connection goes first");
+        assertTrue(!finishedIds.contains(1L), "the active connection stays");
 
         tracker.finishAll();
         assertEquals(3L * LIMIT, finishedIds.size());

@@ -131,8 +131,8 @@ class TcpTrackerTest
 
         assertEquals(2, trace.finished.size());
         assertEquals(EndReason.FIN, trace.finished.get(0).endReason());
-        assertEquals(0, trace.finished.get(0).connId());
-        assertEquals(1, trace.finished.get(1).connId());
+        assertEquals(1, trace.finished.get(0).connId(), "conn_id is the frame number of the first packet");
+        assertEquals(7, trace.finished.get(1).connId());
         assertEquals(EndReason.END_OF_CAPTURE, trace.finished.get(1).endReason());
         assertEquals(2, trace.finished.get(1).client(PACKETS) + trace.finished.get(1).server(PACKETS));
     }

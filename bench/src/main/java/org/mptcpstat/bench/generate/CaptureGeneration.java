@@ -31,8 +31,7 @@ final class CaptureGeneration
     private long tcpConversations;
     private long mptcpConversations;
     private long packets;
-    private long nextConnId;
-    private long nextMptcpId;
+    private long connections;
 
     /** What was written. */
     record Summary(long packets, long bytes, long tcpConversations, long mptcpConversations, long tcpConnections)
@@ -90,7 +89,7 @@ final class CaptureGeneration
             {
                 truth.commit();
             }
-            return new Summary(packets, writer.length(), tcpConversations, mptcpConversations, nextConnId);
+            return new Summary(packets, writer.length(), tcpConversations, mptcpConversations, connections);
         }
     }
 
@@ -147,13 +146,16 @@ final class CaptureGeneration
 
         final int sf = s.subflow[p];
         final int direction = s.direction[p];
+        // The analyzer's ids: a connection's is the frame number (from 1) of its first packet, an
+        // MPTCP connection's that of the subflow that started it.
         if (c.connId[sf] < 0)
         {
-            c.connId[sf] = nextConnId++;
+            c.connId[sf] = packets;
+            connections++;
         }
         if (c.mptcp && c.mptcpId < 0)
         {
-            c.mptcpId = nextMptcpId++;
+            c.mptcpId = c.connId[sf];
         }
         final int payload = s.payload[p];
         final int marks = s.marks[p];

@@ -21,7 +21,7 @@ import java.util.List;
  * columns are some of its columns (same names, types and cell formats, written by the same
  * {@link CsvSink}), one row per connection, subflow or event. A test then compares cells by name.
  * Rows come in the order conversations end; {@code conn_id} and {@code mptcp_id} are the analyzer's
- * numbering (order of first packet), so rows are matched by them.
+ * ids (frame number of the first packet), so rows are matched by them.
  */
 final class GroundTruth implements AutoCloseable
 {

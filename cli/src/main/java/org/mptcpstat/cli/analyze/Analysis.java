@@ -24,27 +24,32 @@ import java.util.function.Function;
 
 /**
  * One {@code analyze} run: expands the inputs, analyzes the captures on a pool of threads (one
- * capture per thread at a time), reports each problem in one line and prints a summary.
+ * capture per thread at a time), reports each problem in one line and prints a summary. When there
+ * are fewer captures than threads, the spare threads go to the large captures, each analyzed by
+ * several workers ({@link Analyzer.Builder#threads}).
  */
 public final class Analysis
 {
     private final Path output;
-    private final Analyzer analyzer;
+    private final Analyzer.Builder analyzer;
     private final Function<Path, TableOutput> tablesOfCapture;
     private final Set<CompatFormat> compatFormats;
     private final int threads;
     private final boolean showProgress;
     private final Set<CaptureAnalysis> running = ConcurrentHashMap.newKeySet();
     private boolean debug;
+    private boolean oneAtATime;
     private InputStream standardInput = System.in;
     private String tablesPlace;
     private volatile boolean aborting;
 
     /**
+     * @param analyzer        the settings; the run sets how many threads each capture gets.
      * @param tablesOfCapture where a capture's tables go, given its output folder.
      * @param compatFormats   tools whose files are written next to the tables (--compat).
+     * @param threads         threads in all.
      */
-    public Analysis(final Path output, final Analyzer analyzer, final Function<Path, TableOutput> tablesOfCapture,
+    public Analysis(final Path output, final Analyzer.Builder analyzer, final Function<Path, TableOutput> tablesOfCapture,
         final Set<CompatFormat> compatFormats, final int threads, final boolean showProgress)
     {
         this.output = output;
@@ -59,6 +64,13 @@ public final class Analysis
     public Analysis debug(final boolean on)
     {
         debug = on;
+        return this;
+    }
+
+    /** Analyzes one capture after another (their tables share one stream), each with every thread. */
+    public Analysis oneAtATime(final boolean on)
+    {
+        oneAtATime = on;
         return this;
     }
 
@@ -101,7 +113,12 @@ public final class Analysis
         final AtomicLong bytesRead = new AtomicLong();
         final AtomicLong packetsRead = new AtomicLong();
         final List<CaptureSummary> summaries = new ArrayList<>();
-        final ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, captures.size()));
+        final int concurrent = oneAtATime ? 1 : Math.min(threads, captures.size());
+        // The files of --compat tools number connections in the order they start, which the workers
+        // of a split capture do not keep: those captures stay on one thread each.
+        final Analyzer captureAnalyzer = analyzer.threads(compatFormats.isEmpty() ?
+            threadsPerCapture(captures.keySet(), concurrent) : 1).build();
+        final ExecutorService pool = Executors.newFixedThreadPool(concurrent);
         final ProgressLine progress = showProgress ?
             new ProgressLine(err, bytesRead, packetsRead, totalSize(captures)) : null;
         // Ctrl-C (or a kill) runs shutdown hooks: unfinished captures then lose their temporary files,
@@ -114,7 +131,7 @@ public final class Analysis
             for (final Map.Entry<Path, String> capture : captures.entrySet())
             {
                 final Path folder = output.resolve(capture.getValue());
-                final CaptureAnalysis analysis = new CaptureAnalysis(capture.getKey(), folder, analyzer,
+                final CaptureAnalysis analysis = new CaptureAnalysis(capture.getKey(), folder, captureAnalyzer,
                     tablesOfCapture.apply(folder), compatFormats, bytesRead, packetsRead).standardInput(standardInput);
                 futures.add(pool.submit(() ->
                 {
@@ -241,20 +258,42 @@ public final class Analysis
         return failed == 0 && damaged == 0;
     }
 
+    /**
+     * @param concurrent captures analyzed at once.
+     * @return threads each capture may use: 1, plus a share of the threads no capture takes, shared
+     * by the large captures (those the analyzer splits among workers) that can run at once.
+     */
+    private int threadsPerCapture(final Set<Path> captures, final int concurrent)
+    {
+        int large = 0;
+        for (final Path capture : captures)
+        {
+            final long size = size(capture);
+            large += size < 0 || size >= Analyzer.DEFAULT_PARALLEL_MIN_BYTES ? 1 : 0;
+        }
+        return 1 + (threads - concurrent) / Math.max(1, Math.min(large, concurrent));
+    }
+
     private static long totalSize(final Map<Path, String> captures)
     {
         long total = 0;
         for (final Path capture : captures.keySet())
         {
-            try
-            {
-                total += Files.size(capture);
-            }
-            catch (final IOException ignored)
-            {
-                // Its analysis will report the problem; progress only loses an estimate.
-            }
+            total += Math.max(0, size(capture));
         }
         return total;
+    }
+
+    /** @return a capture's size, or -1 when unknown (standard input, or a problem its analysis will report). */
+    private static long size(final Path capture)
+    {
+        try
+        {
+            return capture == InputCaptures.STANDARD_INPUT ? -1 : Files.size(capture);
+        }
+        catch (final IOException ignored)
+        {
+            return -1;
+        }
     }
 }

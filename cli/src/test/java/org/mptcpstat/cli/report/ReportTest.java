@@ -241,9 +241,10 @@ class ReportTest
         assertEquals(List.of("mptcp_time_sequence_1_s2c", "mptcp_time_sequence_2_s2c"),
             sequences.stream().map(Report.Figure::name).toList());
         assertTrue(sequences.stream().allMatch(Report.Figure::drawn));
-        assertTrue(sequences.get(0).caption().startsWith("MPTCP connection 1 of snaplen (622,629 data bytes"),
+        // The connection's id is the frame number of its first packet.
+        assertTrue(sequences.get(0).caption().matches("MPTCP connection \\d+ of snaplen \\(622,629 data bytes.*"),
             sequences.get(0).caption());
-        assertTrue(sequences.get(1).caption().startsWith("MPTCP connection 1 of remove-addr (400,421 data bytes"),
+        assertTrue(sequences.get(1).caption().matches("MPTCP connection \\d+ of remove-addr \\(400,421 data bytes.*"),
             sequences.get(1).caption());
         assertTrue(sequences.get(1).caption().endsWith("The other direction's data, 37 bytes, is too little to draw."),
             sequences.get(1).caption());

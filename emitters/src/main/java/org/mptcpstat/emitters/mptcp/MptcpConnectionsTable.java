@@ -37,7 +37,8 @@ public final class MptcpConnectionsTable
     {
         final TableSchema.Builder table = TableSchema.builder("mptcp_connections",
             "One row per MPTCP connection, written when its last subflow finished.")
-            .column("mptcp_id", INT64, "", "Connection number within the trace, from 0, in order of first subflow.", "")
+            .column("mptcp_id", INT64, "", "Names the connection within the capture: the conn_id of the subflow that " +
+                "made it known (its first one), whatever the number of threads.", "")
             .column("version", INT64, "", "MPTCP version from MP_CAPABLE (0: RFC 6824, 1: RFC 8684); empty if unseen.",
                 "tshark: tcp.options.mptcp.version")
             .column("client_key", INT64, "", "Client's key (as a signed 64-bit integer); empty if unseen.", "")

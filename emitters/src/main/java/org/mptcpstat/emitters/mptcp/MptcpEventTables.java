@@ -20,7 +20,8 @@ public final class MptcpEventTables
     static final List<String> DIRECTIONS = List.of("c2s", "s2c");
 
     private static final TableSchema EVENTS = TableSchema.builder("mptcp_events",
-            "One row per MPTCP signal, in capture order (one per address ID for REMOVE_ADDR).")
+            "One row per MPTCP signal (one per address ID for REMOVE_ADDR), in capture order within each " +
+                "connection (and across connections when analyzed on one thread).")
         .column("time", TIME, "s", "Capture time.", "")
         .column("mptcp_id", INT64, "", "The MPTCP connection.", "")
         .column("subflow", INT64, "", "Subflow that carried it.", "")

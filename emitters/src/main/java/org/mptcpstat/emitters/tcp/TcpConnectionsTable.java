@@ -44,9 +44,11 @@ public final class TcpConnectionsTable
     private static TableBuilder.ConnectionTable build()
     {
         final TableBuilder table = new TableBuilder("tcp_connections",
-            "One row per TCP connection (each MPTCP subflow is one), in the order connections finished.");
-        table.connection("conn_id", INT64, "", "Connection number within the trace, from 0, in order of first packet.",
-            "tcptrace: conn #", (c, x, d, s) -> s.putLong(c.connId()));
+            "One row per TCP connection (each MPTCP subflow is one), written as connections finish " +
+            "(in no defined order when the capture is analyzed on several threads).");
+        table.connection("conn_id", INT64, "", "Names the connection within the capture: the frame number of its " +
+            "first packet (so equal to first_frame), whatever the number of threads.",
+            "tcptrace: conn # (same order)", (c, x, d, s) -> s.putLong(c.connId()));
         table.connection("client_addr", ColumnType.ADDRESS, "", "Client address: sender of the first SYN; " +
             "without SYN, the side not matching --proxy, else the side with the higher port.", "tstat: c_ip",
             (c, x, d, s) -> s.putAddress(c.ipVersion(), c.senderAddressHigh(c.clientDirection()),

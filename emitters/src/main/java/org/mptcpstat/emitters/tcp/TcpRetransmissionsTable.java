@@ -16,7 +16,8 @@ public final class TcpRetransmissionsTable
     static final List<String> DIRECTIONS = List.of("c2s", "s2c");
 
     private static final TableSchema SCHEMA = TableSchema.builder("tcp_retransmissions",
-            "One row per packet that resent sequence numbers already seen, in capture order.")
+            "One row per packet that resent sequence numbers already seen, in capture order within " +
+            "each connection (and across connections when analyzed on one thread).")
         .column("conn_id", ColumnType.INT64, "", "The connection's conn_id in tcp_connections.", "")
         .enumColumn("direction", DIRECTIONS, "c2s: sent by the client; s2c: by the server.", "")
         .column("time", ColumnType.TIME, "s", "Capture time of the retransmission.", "")

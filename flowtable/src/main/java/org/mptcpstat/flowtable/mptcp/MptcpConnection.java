@@ -81,6 +81,7 @@ public final class MptcpConnection
         return subflow;
     }
 
+    /** @return the conn_id of the subflow that made the connection known (its first). */
     public long id()
     {
         return id;
@@ -122,6 +123,12 @@ public final class MptcpConnection
     public int serverToken()
     {
         return serverToken;
+    }
+
+    /** @return the MP_JOIN token that named this connection when its keys were never seen, else 0. */
+    public int unknownToken()
+    {
+        return unknownToken;
     }
 
     public boolean checksumRequired()

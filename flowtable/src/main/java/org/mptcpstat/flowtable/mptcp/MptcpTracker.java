@@ -70,7 +70,7 @@ public final class MptcpTracker
     private final IntArrayList freeSlots = new IntArrayList();
     private final byte[] hmac = new byte[HMAC_LENGTH];
     private final RttDistribution.Pool histograms = new RttDistribution.Pool();
-    private long nextId;
+    private long connections;
     /** Whether the packet being processed started a new mapping. */
     private boolean newMapping;
     /** Whether the packet being processed filled a hole in its subflow's sequence space. */
@@ -85,7 +85,16 @@ public final class MptcpTracker
     /** @return MPTCP connections seen so far. */
     public long connections()
     {
-        return nextId;
+        return connections;
+    }
+
+    /**
+     * @return whether an MP_JOIN naming this token would find a connection here: one whose key
+     * has it, or one made for earlier joins that named it while no key had it.
+     */
+    public boolean knowsToken(final int token)
+    {
+        return connectionsByToken.containsKey(token) || connectionsByUnknownToken.containsKey(token);
     }
 
     /**
@@ -192,14 +201,14 @@ public final class MptcpTracker
             slot = connectionsByToken.getOrDefault(token, connectionsByUnknownToken.getOrDefault(token, -1));
             if (slot < 0)
             {
-                slot = newConnection(packet.timestampNanos());
+                slot = newConnection(tcp.connId(), packet.timestampNanos());
                 pool.get(slot).unknownToken = token;
                 connectionsByUnknownToken.put(token, slot);
             }
         }
         else
         {
-            slot = newConnection(packet.timestampNanos());
+            slot = newConnection(tcp.connId(), packet.timestampNanos());
         }
         final MptcpConnection mptcp = pool.get(slot);
         final Subflow subflow = mptcp.addSubflow();
@@ -234,7 +243,8 @@ public final class MptcpTracker
         return mptcp;
     }
 
-    private int newConnection(final long now)
+    /** @param id the conn_id of the subflow that creates it: unique, and the same on every thread. */
+    private int newConnection(final long id, final long now)
     {
         final int slot;
         if (freeSlots.isEmpty())
@@ -246,7 +256,8 @@ public final class MptcpTracker
         {
             slot = freeSlots.removeAt(freeSlots.size() - 1);
         }
-        pool.get(slot).reset(nextId++, now);
+        pool.get(slot).reset(id, now);
+        connections++;
         pool.get(slot).slot = slot;
         return slot;
     }

@@ -11,6 +11,9 @@ package org.mptcpstat.parser.capture;
  */
 public interface CaptureReader extends AutoCloseable
 {
+    /** No record has more captured bytes: longer lengths are read as corrupt headers. */
+    int MAX_CAPTURED_LENGTH = Limits.MAX_CAPTURED_LENGTH;
+
     /**
      * @return true when {@code record} now holds the next packet; false at the end of the capture
      * or at a fault that stops reading.
