@@ -8,8 +8,8 @@ the fuzz tests (the crash-* files in their inputs folders) are wrapped into capt
 that `analyze` runs on them as well.
 
 The output is the same bytes on every run and machine: no clock, no compressor (gzip streams are
-written by hand with stored deflate blocks, whose bytes no zlib version changes), and the only
-randomness is SHA-256 of fixed labels.
+written by hand, as stored deflate blocks or fixed-Huffman copies, whose bytes no zlib version
+changes), and the only randomness is SHA-256 of fixed labels.
 MalformedCorpusTest checks each file against EXPECTED.tsv, which is kept by hand: a file added
 here needs its line there.
 
@@ -187,6 +187,70 @@ def gzip_stored(data, block=4096):
         out += struct.pack("<HH", len(chunk), len(chunk) ^ 0xFFFF) + chunk
     out += struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
     return bytes(out)
+
+
+class Bits:
+    """Deflate's bit stream: fields from the least significant bit, Huffman codes from the most."""
+
+    def __init__(self):
+        self.out = bytearray()
+        self.value = 0
+        self.count = 0
+
+    def field(self, value, width):
+        self.value |= value << self.count
+        self.count += width
+        while self.count >= 8:
+            self.out.append(self.value & 0xFF)
+            self.value >>= 8
+            self.count -= 8
+
+    def code(self, code, width):
+        self.field(int(f"{code:0{width}b}"[::-1], 2), width)
+
+    def bytes(self):
+        return bytes(self.out) + (bytes([self.value]) if self.count else b"")
+
+
+def fixed_literal(bits, byte):
+    """A literal in deflate's fixed Huffman code (RFC 1951, 3.2.6)."""
+    if byte < 144:
+        bits.code(0x30 + byte, 8)
+    else:
+        bits.code(0x190 + byte - 144, 9)
+
+
+def distance_code(distance):
+    """Deflate's code for a distance, with the width and value of its extra bits."""
+    for code in range(30):
+        extra = max(0, (code - 2) // 2)
+        base = code + 1 if code < 4 else ((2 + (code & 1)) << extra) + 1
+        if base <= distance < base + (1 << extra):
+            return code, extra, distance - base
+    raise ValueError(f"distance {distance} beyond deflate's window")
+
+
+def gzip_repeating(head, unit, copies):
+    """Gzip of `head` then `unit` repeated: one fixed-Huffman block of literals, then copies of
+    258 bytes each from `len(unit)` back. Written by hand, so tiny for megabytes, and deterministic."""
+    data = head + unit * copies
+    bits = Bits()
+    bits.field(1, 1)
+    bits.field(1, 2)
+    for byte in head + unit:
+        fixed_literal(bits, byte)
+    code, extra, offset = distance_code(len(unit))
+    remaining = len(unit) * (copies - 1)
+    while remaining >= 258:
+        bits.code(0xC5, 8)
+        bits.code(code, 5)
+        bits.field(offset, extra)
+        remaining -= 258
+    for byte in data[len(data) - remaining:]:
+        fixed_literal(bits, byte)
+    bits.code(0, 7)
+    return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + bits.bytes() + \
+        struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 
 
 # ---------------------------------------------------------------- synthetic packets
@@ -411,6 +475,11 @@ def corpus():
     cases.update(pcapng_cases((CAPTURES / "pcapng-v6.pcapng").read_bytes()))
     # Gzip damage needs more bytes before it: a corrupt block loses up to 8 KiB inflated before it.
     cases.update(gzip_cases(sample[:next(at for at in pcap_record_offsets(sample) if at >= 16 * 1024)]))
+    # Blocks straddle the 4 MiB window a stream is read through (the first fuzz finding).
+    data_frame = max((f for t, f in capture_frames(CAPTURES / "sample.pcap")), key=len)
+    cases["gz-pcapng-longer-than-a-window.pcapng.gz"] = gzip_repeating(
+        ng_section() + ng_interface(LINKTYPE_ETHERNET), ng_packet(0, 1_700_000_000_000_000, data_frame),
+        (5 << 20) // len(data_frame))
     cases["packets-tcp-options.pcap"] = tcp_option_cases()
     cases["packets-ipv4.pcap"] = ipv4_cases()
     cases["packets-ipv6.pcap"] = ipv6_cases()

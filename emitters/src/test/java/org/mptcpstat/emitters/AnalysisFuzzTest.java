@@ -57,6 +57,7 @@ class AnalysisFuzzTest
     @TimedFuzzTest
     void shouldAnalyzeAnyPacketSequenceWithoutThrowing(final byte[] input) throws IOException
     {
+        sinks.clear();
         final MptcpTracker mptcp = new MptcpTracker(InterfaceClassifier.none(), new MptcpTableWriter(
             csv(MptcpConnectionsTable.schema()), csv(MptcpSubflowsTable.schema()), csv(MptcpEventTables.events()),
             csv(MptcpEventTables.reinjections()), csv(MptcpEventTables.bursts()), csv(MptcpEventTables.dataAckSizes())));
@@ -85,7 +86,6 @@ class AnalysisFuzzTest
         {
             sink.commit();
         }
-        sinks.clear();
     }
 
     private RowSink csv(final TableSchema schema) throws IOException

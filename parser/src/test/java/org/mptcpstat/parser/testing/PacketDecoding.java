@@ -28,12 +28,11 @@ public final class PacketDecoding
     private final MptcpOptionFields fields = new MptcpOptionFields();
     private final UnsafeBuffer option = new UnsafeBuffer(new byte[0]);
 
-    public DecodeStatus decodeAndCheck(final PacketRecord record)
+    public void decodeAndCheck(final PacketRecord record)
     {
-        final DecodeStatus status = decoder.decode(record, packet);
-        if (status != DecodeStatus.TCP)
+        if (decoder.decode(record, packet) != DecodeStatus.TCP)
         {
-            return status;
+            return;
         }
         final int end = record.offset() + record.capturedLength();
         assertTrue(packet.tcpHeaderLength() >= TcpHeader.MIN_LENGTH &&
@@ -55,6 +54,5 @@ public final class PacketDecoding
                 fields.readAll(options);
             }
         }
-        return status;
     }
 }
