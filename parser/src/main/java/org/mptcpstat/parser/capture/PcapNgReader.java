@@ -104,12 +104,17 @@ public final class PcapNgReader extends SourceReader
             }
             final int type = buffer.getInt(at + BLOCK_TYPE_OFFSET, order);
             final long length = buffer.getInt(at + BLOCK_LENGTH_OFFSET, order) & 0xFFFF_FFFFL;
-            if (length < MIN_BLOCK_LENGTH || (length & 3) != 0 || !trailingLengthMatches(length))
+            if (length < MIN_BLOCK_LENGTH || (length & 3) != 0)
             {
                 stop("corrupt block at byte " + position + ": length " + length);
                 return false;
             }
-            final boolean isPacket = readBlock(type, (int)Math.min(length, Integer.MAX_VALUE), length, record);
+            final boolean isPacket = length <= CaptureSource.MAX_WINDOW ?
+                readBlock(type, (int)length, record) : skipLongBlock(type, length);
+            if (fault != null)
+            {
+                return false;
+            }
             position += length;
             if (isPacket)
             {
@@ -142,36 +147,26 @@ public final class PcapNgReader extends SourceReader
     }
 
     /**
-     * A block repeats its length at its end; a mismatch means the length field (and so the
-     * position of every later block) cannot be trusted.
-     */
-    private boolean trailingLengthMatches(final long length)
-    {
-        if (source.fetch(position + length - 4, 4) < 4)
-        {
-            return false;
-        }
-        return (source.buffer().getInt(source.index(), order) & 0xFFFF_FFFFL) == length;
-    }
-
-    /**
+     * Fetches the whole block in one window and checks its trailing length before reading it: a
+     * source cannot serve the block's start again once it has served a window past it (an
+     * inflating source has already slid on).
+     *
      * @return true when the block was a usable packet, now in {@code record}.
      */
-    private boolean readBlock(final int type, final int length, final long fullLength, final PacketRecord record)
+    private boolean readBlock(final int type, final int length, final PacketRecord record)
     {
-        final boolean known = type == SECTION_HEADER_BLOCK || type == INTERFACE_DESCRIPTION_BLOCK ||
-            type == ENHANCED_PACKET_BLOCK || type == SIMPLE_PACKET_BLOCK || type == OBSOLETE_PACKET_BLOCK;
-        if (!known)
+        if (source.fetch(position, length) < length)
         {
-            return false;
-        }
-        if (fullLength > CaptureSource.MAX_WINDOW || source.fetch(position, length) < length)
-        {
-            malformed++;
+            stop("truncated block at byte " + position + " (length " + length + ")");
+            noteSourceFault();
             return false;
         }
         final DirectBuffer buffer = source.buffer();
         final int at = source.index();
+        if (!trailingLengthMatches(buffer.getInt(at + length - 4, order), length))
+        {
+            return false;
+        }
         switch (type)
         {
             case SECTION_HEADER_BLOCK:
@@ -186,9 +181,50 @@ public final class PcapNgReader extends SourceReader
             case OBSOLETE_PACKET_BLOCK:
                 return readPacket(buffer, at, length, OPB_INTERFACE_OFFSET, false, OPB_TS_HIGH_OFFSET,
                     OPB_TS_LOW_OFFSET, OPB_CAPTURED_LENGTH_OFFSET, OPB_ORIGINAL_LENGTH_OFFSET, OPB_DATA_OFFSET, record);
-            default:
+            case SIMPLE_PACKET_BLOCK:
                 return readSimplePacket(buffer, at, length, record);
+            default:
+                return false;
         }
+    }
+
+    /**
+     * A block longer than any window is read no further than its trailing length, so that it can
+     * be skipped; one of the types this reader reads is counted as malformed, since no sane
+     * interface description or packet is that long.
+     *
+     * @return false: such a block is never a usable packet.
+     */
+    private boolean skipLongBlock(final int type, final long length)
+    {
+        if (source.fetch(position + length - 4, 4) < 4)
+        {
+            stop("truncated block at byte " + position + " (length " + length + ")");
+            noteSourceFault();
+            return false;
+        }
+        if (trailingLengthMatches(source.buffer().getInt(source.index(), order), length) && (type == SECTION_HEADER_BLOCK ||
+            type == INTERFACE_DESCRIPTION_BLOCK || type == ENHANCED_PACKET_BLOCK || type == SIMPLE_PACKET_BLOCK ||
+            type == OBSOLETE_PACKET_BLOCK))
+        {
+            malformed++;
+        }
+        return false;
+    }
+
+    /**
+     * A block repeats its length at its end; a mismatch means the length field (and so the
+     * position of every later block) cannot be trusted, and reading stops.
+     */
+    private boolean trailingLengthMatches(final int trailingLength, final long length)
+    {
+        if ((trailingLength & 0xFFFF_FFFFL) != length)
+        {
+            stop("corrupt block at byte " + position + ": length " + length + ", trailing length " +
+                (trailingLength & 0xFFFF_FFFFL));
+            return false;
+        }
+        return true;
     }
 
     private void readInterface(final DirectBuffer buffer, final int at, final int length)

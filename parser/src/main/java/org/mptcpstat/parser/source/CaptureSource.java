@@ -8,8 +8,8 @@ import org.agrona.DirectBuffer;
  * <p>
  * A reader asks for a window with {@link #fetch(long, int)} and then reads it through
  * {@link #buffer()} starting at {@link #index()}. The window stays valid until the next fetch.
- * Positions must not go backwards by more than the last window: sources may discard what lies
- * before it (an inflating stream cannot rewind; a mapping may already be unmapped).
+ * A fetch must not start before the previous one: sources may discard what lies before it (an
+ * inflating stream cannot rewind; a mapping may already be unmapped).
  * <p>
  * Input faults (an I/O error, a truncated or corrupt gzip stream) never escape as exceptions:
  * the source behaves as if the input ended there and describes the fault in {@link #fault()},

@@ -21,6 +21,11 @@ import java.util.zip.GZIPInputStream;
 public final class StreamSource implements CaptureSource
 {
     private static final int INPUT_BUFFER_SIZE = 1 << 16;
+    /**
+     * The most one read may inflate. A read that runs into corrupt data throws away all it had
+     * inflated, so this bounds how much of what precedes the damage is lost.
+     */
+    static final int INFLATE_CHUNK = 1 << 13;
 
     private final CountingInputStream file;
     private final InputStream inflater;
@@ -120,7 +125,7 @@ public final class StreamSource implements CaptureSource
         {
             try
             {
-                final int n = inflater.read(window, filled, window.length - filled);
+                final int n = inflater.read(window, filled, Math.min(INFLATE_CHUNK, window.length - filled));
                 if (n < 0)
                 {
                     ended = true;

@@ -3,6 +3,7 @@ package org.mptcpstat.parser.capture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mptcpstat.parser.packet.LinkType;
+import org.mptcpstat.parser.source.CaptureSource;
 import org.mptcpstat.parser.testing.CaptureFileBuilder;
 import org.mptcpstat.parser.testing.SegmentBuilder;
 
@@ -159,6 +160,34 @@ class PcapNgReaderTest
             assertTrue(reader.next(record));
             assertFalse(reader.next(record));
             assertTrue(reader.fault().startsWith("corrupt block"), reader.fault());
+        }
+    }
+
+    @Test
+    void shouldReadBlocksThatEndBeyondTheInflatedWindowOfAGzipFile() throws IOException
+    {
+        // Gzip input is inflated into one window of MAX_WINDOW bytes, so some block of a longer
+        // file starts in one window and ends in the next.
+        final byte[] frame = new SegmentBuilder().payload(1400).ethernet();
+        final int packets = CaptureSource.MAX_WINDOW / frame.length + 100;
+        final CaptureFileBuilder builder = CaptureFileBuilder.pcapng(ByteOrder.LITTLE_ENDIAN)
+            .interfaceBlock(LinkType.ETHERNET, 0, -1);
+        for (int i = 0; i < packets; i++)
+        {
+            builder.enhancedPacket(0, i, frame);
+        }
+        final Path file = builder.writeGzip(dir.resolve("longer-than-a-window.pcapng.gz"));
+
+        try (CaptureReader reader = CaptureReaders.open(file))
+        {
+            final PacketRecord record = new PacketRecord();
+            int count = 0;
+            while (reader.next(record))
+            {
+                count++;
+            }
+            assertNull(reader.fault());
+            assertEquals(packets, count);
         }
     }
 
