@@ -30,10 +30,13 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The whole analysis of a sequence of IP packets: the TCP and MPTCP trackers fed what the decoder
  * makes of each packet, and every table written as CSV (to nowhere). Whatever the packets say,
- * nothing throws, and every row has the shape of its table (the sinks check it).
+ * nothing throws, every row has the shape of its table (the sinks check it), and finishing the
+ * capture finishes every connection.
  * <p>
  * The input is the packets one after another, each a signed 16-bit time step in milliseconds (time
  * may go backwards, as in merged captures), a 16-bit length, and that many bytes of IP packet.
@@ -82,6 +85,7 @@ class AnalysisFuzzTest
             }
         }
         tracker.finishAll();
+        assertEquals(0, tracker.openConnections(), "connections left open after finishAll");
         for (final RowSink sink : sinks)
         {
             sink.commit();
