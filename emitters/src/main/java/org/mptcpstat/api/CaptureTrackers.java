@@ -62,6 +62,6 @@ final class CaptureTrackers implements PacketConsumer
     @Override
     public void close()
     {
-        // Trackers hold memory only.
+        tcp.close();
     }
 }

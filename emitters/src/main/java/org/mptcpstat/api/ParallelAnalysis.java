@@ -204,7 +204,10 @@ final class ParallelAnalysis implements PacketConsumer
         return sum;
     }
 
-    /** Stops the workers (at once, unless the capture ended) and waits for them: they write no more rows. */
+    /**
+     * Stops the workers (at once, unless the capture ended) and waits for them: they write no more
+     * rows. Then frees their flow tables.
+     */
     @Override
     public void close()
     {
@@ -223,6 +226,10 @@ final class ParallelAnalysis implements PacketConsumer
                     interrupted = true;
                 }
             }
+        }
+        for (final Worker worker : workers)
+        {
+            worker.trackers().close();
         }
         if (interrupted)
         {

@@ -1,6 +1,7 @@
 package org.mptcpstat.flowtable;
 
 import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mptcpstat.parser.packet.TcpPacket;
 
@@ -27,7 +28,7 @@ import java.nio.ByteOrder;
  * Endpoint "a" is the smaller of the two (address, then port): both directions of a connection
  * map to the same key, and {@link #direction()} says which way the looked-up packet went.
  */
-public final class TcpFlowTable
+public final class TcpFlowTable implements AutoCloseable
 {
     public static final int HEADER_LENGTH = 64;
     /** The packet went from endpoint a to endpoint b. */
@@ -373,6 +374,8 @@ public final class TcpFlowTable
         final int newCapacity = capacity * 2;
         final UnsafeBuffer grown = allocate(newCapacity);
         grown.putBytes(0, slots, 0, highWater * slotLength);
+        // Off-heap memory goes back now, not whenever the collector finds the buffer unreachable.
+        BufferUtil.free(slots);
         slots = grown;
         final int[] grownFree = new int[newCapacity];
         System.arraycopy(freeSlots, 0, grownFree, 0, freeCount);
@@ -383,6 +386,17 @@ public final class TcpFlowTable
         for (int slot = newest; slot != NONE; slot = slots.getInt(offset(slot) + OLDER_OFFSET, ORDER))
         {
             placeInIndex(slot, slots.getInt(offset(slot) + HASH_OFFSET, ORDER));
+        }
+    }
+
+    /** Frees the slots' off-heap memory; the table is unusable afterwards. Closing twice is harmless. */
+    @Override
+    public void close()
+    {
+        if (slots.capacity() > 0)
+        {
+            BufferUtil.free(slots);
+            slots = new UnsafeBuffer(new byte[0]);
         }
     }
 

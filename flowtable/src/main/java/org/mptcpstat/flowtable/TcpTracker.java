@@ -26,7 +26,7 @@ import static org.mptcpstat.flowtable.TcpDirectionField.*;
  * Numbers follow tcptrace's definitions wherever tcptrace has one (see {@link SequenceSpace}).
  * Nothing is allocated per packet.
  */
-public final class TcpTracker
+public final class TcpTracker implements AutoCloseable
 {
     private static final long NOT_SEEN = Long.MIN_VALUE;
     private static final long SEQUENCE_MASK = 0xFFFF_FFFFL;
@@ -124,6 +124,13 @@ public final class TcpTracker
         {
             finish(table.oldest(), EndReason.END_OF_CAPTURE);
         }
+    }
+
+    /** Frees the flow table's off-heap memory; call after {@link #finishAll()}, once. */
+    @Override
+    public void close()
+    {
+        table.close();
     }
 
     /** @return connections started so far. */

@@ -8,6 +8,8 @@ import org.mptcpstat.parser.packet.LinkType;
 import org.mptcpstat.parser.packet.PacketDecoder;
 import org.mptcpstat.parser.packet.TcpPacket;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -117,5 +119,44 @@ class TcpFlowTableTest
         assertEquals(39, count);
         assertEquals(slots[0], last);
         assertNotEquals(slots[1], table.oldest());
+    }
+
+    @Test
+    void shouldGiveItsOffHeapMemoryBackWhenItGrowsAndWhenClosed() throws InterruptedException
+    {
+        final BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+            .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        final long before = settledDirectMemory(direct);
+        final TcpFlowTable table = new TcpFlowTable(TcpFlowTable.HEADER_LENGTH, 4);
+        for (int i = 0; i < 1000; i++)
+        {
+            table.find(packet(0x0A000001, 1000 + i, 0x0A000002, 80));
+            table.insertLastFound(i);
+        }
+        // Grown 4 -> 1024 slots: only the last buffer is still held.
+        assertEquals(1024L * TcpFlowTable.HEADER_LENGTH, direct.getMemoryUsed() - before);
+
+        table.close();
+        table.close();
+
+        assertEquals(0, direct.getMemoryUsed() - before);
+    }
+
+    /** @return direct memory in use once the buffers other tests dropped have been collected and freed. */
+    private static long settledDirectMemory(final BufferPoolMXBean direct) throws InterruptedException
+    {
+        long used = direct.getMemoryUsed();
+        for (int i = 0; i < 20; i++)
+        {
+            System.gc();
+            Thread.sleep(20);
+            final long now = direct.getMemoryUsed();
+            if (now == used)
+            {
+                break;
+            }
+            used = now;
+        }
+        return used;
     }
 }
