@@ -29,6 +29,9 @@ final class TcpOptionsDecoder
     private static final int LENGTH_WINDOW_SCALE = 3;
     private static final int LENGTH_TIMESTAMPS = 10;
     private static final int SACK_BLOCK_LENGTH = 8;
+    /** NOP, NOP, timestamps: how Linux aligns the timestamps option in nearly every segment. */
+    private static final int NOP_NOP_TIMESTAMPS = 0x0101_080A;
+    private static final int NOP_NOP_TIMESTAMPS_LENGTH = 2 + LENGTH_TIMESTAMPS;
 
     private TcpOptionsDecoder()
     {
@@ -53,6 +56,14 @@ final class TcpOptionsDecoder
             }
             if (kind == KIND_NOP)
             {
+                if (at + NOP_NOP_TIMESTAMPS_LENGTH <= end &&
+                    buffer.getInt(at, ByteOrder.BIG_ENDIAN) == NOP_NOP_TIMESTAMPS)
+                {
+                    // The walk below would take the same three steps to the same result.
+                    timestamps(buffer, at + 2, packet);
+                    at += NOP_NOP_TIMESTAMPS_LENGTH;
+                    continue;
+                }
                 at++;
                 continue;
             }
@@ -110,9 +121,7 @@ final class TcpOptionsDecoder
             case KIND_TIMESTAMPS:
                 if (length == LENGTH_TIMESTAMPS)
                 {
-                    packet.hasTimestamps = true;
-                    packet.timestampValue = buffer.getInt(at + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF_FFFFL;
-                    packet.timestampEcho = buffer.getInt(at + 6, ByteOrder.BIG_ENDIAN) & 0xFFFF_FFFFL;
+                    timestamps(buffer, at, packet);
                 }
                 break;
             case KIND_MPTCP:
@@ -126,5 +135,13 @@ final class TcpOptionsDecoder
             default:
                 break;
         }
+    }
+
+    /** @param at index of the kind byte of a 10-byte timestamps option. */
+    private static void timestamps(final DirectBuffer buffer, final int at, final TcpPacket packet)
+    {
+        packet.hasTimestamps = true;
+        packet.timestampValue = buffer.getInt(at + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF_FFFFL;
+        packet.timestampEcho = buffer.getInt(at + 6, ByteOrder.BIG_ENDIAN) & 0xFFFF_FFFFL;
     }
 }

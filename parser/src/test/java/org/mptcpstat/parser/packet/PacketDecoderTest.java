@@ -248,6 +248,25 @@ class PacketDecoderTest
     }
 
     @Test
+    void shouldDecodeTimestampsAlignedByTwoNopsAndTheOptionsAfterThem()
+    {
+        final byte[] frame = new SegmentBuilder().options(
+            1, 1, 8, 10, 0, 0, 0, 3, 0, 0, 0, 4,  // NOP, NOP, timestamps 3, 4 (as Linux aligns them)
+            30, 4, 0x20, 0x00)                    // DSS without fields
+            .ethernet();
+        assertEquals(DecodeStatus.TCP, decode(frame, LinkType.ETHERNET));
+        assertTrue(packet.hasTimestamps());
+        assertEquals(3, packet.timestampValue());
+        assertEquals(4, packet.timestampEcho());
+        assertEquals(1, packet.mptcpOptionCount());
+        assertFalse(packet.optionsMalformed());
+
+        assertEquals(DecodeStatus.TCP, decode(frame, 14 + 20 + 20 + 11, LinkType.ETHERNET));
+        assertFalse(packet.hasTimestamps(), "timestamps cut by the snap length");
+        assertFalse(packet.optionsMalformed());
+    }
+
+    @Test
     void shouldStopAtZeroLengthOptionAndFlagIt()
     {
         final byte[] frame = new SegmentBuilder().options(
