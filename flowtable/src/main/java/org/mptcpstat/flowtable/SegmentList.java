@@ -9,6 +9,9 @@ import java.util.Arrays;
  * Nothing is allocated per packet; the pool grows by doubling when more segments are
  * outstanding at once than ever before.
  * <p>
+ * A list's first segment also holds the summary of the list's acknowledged run (see
+ * {@link SequenceSpace}), so that it moves with the list and needs no room where lists are kept.
+ * <p>
  * Sequence numbers are unwrapped to 64 bits by the tracker, so comparisons here are plain.
  * Index 0 is never used: a zeroed head or tail field means "empty list". The class is public so
  * that the MPTCP tracker can keep its own lists in the same pool; its operations are the
@@ -23,11 +26,13 @@ public final class SegmentList
     private long[] firstSent = new long[1024];
     private long[] lastSent = new long[1024];
     private int[] retransmissions = new int[1024];
-    private int[] acks = new int[1024];
+    private boolean[] acknowledged = new boolean[1024];
     private int[] owners = new int[1024];
     private boolean[] changedOwner = new boolean[1024];
     private int[] next = new int[1024];
     private int[] previous = new int[1024];
+    private int[] runEnd = new int[1024];
+    private long[] runLastSent = new long[1024];
     private int freeHead = NONE;
     private int highWater = 1;
 
@@ -52,11 +57,12 @@ public final class SegmentList
         firstSent[segment] = timeNanos;
         lastSent[segment] = timeNanos;
         retransmissions[segment] = 0;
-        acks[segment] = 0;
+        acknowledged[segment] = false;
         owners[segment] = owner;
         changedOwner[segment] = false;
         next[segment] = NONE;
         previous[segment] = NONE;
+        runEnd[segment] = NONE;
         return segment;
     }
 
@@ -114,15 +120,37 @@ public final class SegmentList
         retransmissions[segment]++;
     }
 
-    /** @return how many ACKs ended in or beyond it: 0 until acknowledged, then 1 plus duplicates. */
-    int acks(final int segment)
+    /** @return whether an ACK ended in or beyond it. */
+    boolean acknowledged(final int segment)
     {
-        return acks[segment];
+        return acknowledged[segment];
     }
 
-    void acks(final int segment, final int count)
+    void acknowledged(final int segment, final boolean value)
     {
-        acks[segment] = count;
+        acknowledged[segment] = value;
+    }
+
+    /** @return on a list's first segment: the last segment of the list's acknowledged run, or NONE. */
+    int runEnd(final int head)
+    {
+        return runEnd[head];
+    }
+
+    void runEnd(final int head, final int segment)
+    {
+        runEnd[head] = segment;
+    }
+
+    /** @return on a list's first segment: the latest send time of its acknowledged run's segments. */
+    long runLastSent(final int head)
+    {
+        return runLastSent[head];
+    }
+
+    void runLastSent(final int head, final long timeNanos)
+    {
+        runLastSent[head] = timeNanos;
     }
 
     /** @return the segment's tag: which MPTCP subflow sent these data sequence numbers last. */
@@ -194,10 +222,12 @@ public final class SegmentList
         firstSent = Arrays.copyOf(firstSent, capacity);
         lastSent = Arrays.copyOf(lastSent, capacity);
         retransmissions = Arrays.copyOf(retransmissions, capacity);
-        acks = Arrays.copyOf(acks, capacity);
+        acknowledged = Arrays.copyOf(acknowledged, capacity);
         owners = Arrays.copyOf(owners, capacity);
         changedOwner = Arrays.copyOf(changedOwner, capacity);
         next = Arrays.copyOf(next, capacity);
         previous = Arrays.copyOf(previous, capacity);
+        runEnd = Arrays.copyOf(runEnd, capacity);
+        runLastSent = Arrays.copyOf(runLastSent, capacity);
     }
 }

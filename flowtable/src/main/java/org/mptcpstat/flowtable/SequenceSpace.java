@@ -14,8 +14,18 @@ package org.mptcpstat.flowtable;
  * <li>A duplicate ACK ends exactly at an acknowledged segment, repeats the ACK sender's previous
  *     acknowledgment number and window and carries no payload.</li>
  * </ul>
- * Sequence numbers are unwrapped to 64 bits by the caller. Acknowledged neighbours are merged,
- * so the list stays as long as the number of holes plus unacknowledged segments.
+ * Sequence numbers are unwrapped to 64 bits by the caller. Acknowledged neighbours of one owner
+ * are merged, so a TCP list stays as long as the number of holes plus unacknowledged segments;
+ * an MPTCP data-level list keeps one acknowledged segment per change of subflow, which grows with
+ * the connection.
+ * <p>
+ * So that no packet walks that history, each list remembers its <em>acknowledged run</em>: its
+ * first segments, up to {@link SegmentList#runEnd}, all acknowledged and merged as far as they can
+ * be, with the latest time any of them was sent. An ACK that reaches past the run skips it (only
+ * the run's last segment can end at the ACK, and the run's send time stands for the rest), merging
+ * resumes at its end, and a record of later sequence numbers starts after it: exactly as walking
+ * it would. A record that changes the run (new or re-owned sequence numbers inside it, or a send
+ * time earlier than the run's) forgets it, and the next merge rebuilds it from the head.
  */
 public final class SequenceSpace
 {
@@ -99,7 +109,17 @@ public final class SequenceSpace
         firstOtherOwner = -1;
         long first = firstSeq;
         boolean split = false;
-        int p = tail != SegmentList.NONE && before(segments.end(tail), first + 1) ? SegmentList.NONE : head;
+        final int runEnd = runEnd();
+        int p = head;
+        if (tail != SegmentList.NONE && before(segments.end(tail), first + 1))
+        {
+            p = SegmentList.NONE;
+        }
+        else if (runEnd != SegmentList.NONE && !before(first, segments.end(runEnd)))
+        {
+            // Every segment of the acknowledged run ends at or before the first sequence number.
+            p = segments.next(runEnd);
+        }
         while (p != SegmentList.NONE)
         {
             if (!before(first, segments.end(p)))
@@ -112,6 +132,10 @@ public final class SequenceSpace
                 if (before(end, segments.end(p)))
                 {
                     outOfOrder = true;
+                }
+                if (inRun(p))
+                {
+                    forgetRun();
                 }
                 insertBefore(p, first, Math.min(end, segments.start(p)), now, owner);
                 if (!before(segments.start(p), end))
@@ -127,6 +151,10 @@ public final class SequenceSpace
                 sincePreviousNanos = now - segments.lastSent(p);
                 sinceFirstNanos = now - segments.firstSent(p);
                 segments.lastSent(p, now);
+                if (inRun(p))
+                {
+                    resentInRun(now);
+                }
             }
             final long resent = (before(end, segments.end(p)) ? end : segments.end(p)) - first;
             if (segments.owner(p) != owner)
@@ -134,6 +162,10 @@ public final class SequenceSpace
                 resentFromOthers += resent;
                 firstResentFromOthers += segments.changedOwner(p) ? 0 : resent;
                 noteOther(p);
+                if (inRun(p))
+                {
+                    forgetRun();
+                }
                 p = takeOver(p, first, before(end, segments.end(p)) ? end : segments.end(p), owner);
             }
             retransmittedBytes += resent;
@@ -185,7 +217,7 @@ public final class SequenceSpace
         final int right = segments.allocate(position, segments.end(segment), segments.firstSent(segment),
             segments.owner(segment));
         segments.lastSent(right, segments.lastSent(segment));
-        segments.acks(right, segments.acks(segment));
+        segments.acknowledged(right, segments.acknowledged(segment));
         segments.changedOwner(right, segments.changedOwner(segment));
         segments.retransmissions(right, segments.retransmissions(segment));
         segments.end(segment, position);
@@ -212,27 +244,28 @@ public final class SequenceSpace
         duplicateAck = false;
         long lastSent = Long.MIN_VALUE;
         boolean changed = false;
-        for (int s = head; s != SegmentList.NONE; s = segments.next(s))
+        int s = head;
+        final int runEnd = runEnd();
+        if (runEnd != SegmentList.NONE && before(segments.start(runEnd), ack))
+        {
+            // The whole run lies below the ACK, and only its last segment can end at the ACK.
+            lastSent = segments.runLastSent(head);
+            duplicateAck = ack == segments.end(runEnd) && repeatsPrevious && !ackCarriesPayload;
+            s = segments.next(runEnd);
+        }
+        for (; s != SegmentList.NONE; s = segments.next(s))
         {
             if (!before(segments.start(s), ack))
             {
                 break;
             }
             lastSent = Math.max(lastSent, segments.lastSent(s));
-            if (segments.acks(s) > 0)
+            if (segments.acknowledged(s))
             {
-                if (ack == segments.end(s) && repeatsPrevious && !ackCarriesPayload)
-                {
-                    duplicateAck = true;
-                    segments.acks(s, segments.acks(s) + 1);
-                }
-                else
-                {
-                    segments.acks(s, 1);
-                }
+                duplicateAck |= ack == segments.end(s) && repeatsPrevious && !ackCarriesPayload;
                 continue;
             }
-            segments.acks(s, 1);
+            segments.acknowledged(s, true);
             changed = true;
             if (ack == segments.end(s) && lastSent <= segments.lastSent(s) && segments.retransmissions(s) == 0)
             {
@@ -346,18 +379,22 @@ public final class SequenceSpace
     /**
      * Merges runs of adjacent acknowledged segments of one owner from the head, keeping the latest
      * send time; segments of different owners stay apart so that resent data still names its sender.
+     * The acknowledged run is merged already, so the walk resumes at its last segment, and it ends
+     * as the new run.
      */
     private void mergeAcknowledged()
     {
-        int s = head;
-        while (s != SegmentList.NONE && segments.acks(s) > 0)
+        final int runEnd = runEnd();
+        int s = runEnd != SegmentList.NONE ? runEnd : head;
+        long runLastSent = runEnd != SegmentList.NONE ? segments.runLastSent(head) : Long.MIN_VALUE;
+        int last = SegmentList.NONE;
+        while (s != SegmentList.NONE && segments.acknowledged(s))
         {
             final int next = segments.next(s);
-            if (next != SegmentList.NONE && segments.acks(next) > 0 && segments.end(s) == segments.start(next) &&
+            if (next != SegmentList.NONE && segments.acknowledged(next) && segments.end(s) == segments.start(next) &&
                 segments.owner(next) == segments.owner(s))
             {
                 segments.end(s, segments.end(next));
-                segments.acks(s, segments.acks(next));
                 segments.lastSent(s, Math.max(segments.lastSent(s), segments.lastSent(next)));
                 segments.unlink(next);
                 if (next == tail)
@@ -368,8 +405,46 @@ public final class SequenceSpace
             }
             else
             {
+                runLastSent = Math.max(runLastSent, segments.lastSent(s));
+                last = s;
                 s = next;
             }
         }
+        if (head != SegmentList.NONE)
+        {
+            segments.runEnd(head, last);
+            segments.runLastSent(head, runLastSent);
+        }
+    }
+
+    /** @return the last segment of the acknowledged run, or NONE. */
+    private int runEnd()
+    {
+        return head == SegmentList.NONE ? SegmentList.NONE : segments.runEnd(head);
+    }
+
+    private boolean inRun(final int segment)
+    {
+        final int runEnd = runEnd();
+        return runEnd != SegmentList.NONE && !before(segments.start(runEnd), segments.start(segment));
+    }
+
+    /** A segment of the run was sent again at {@code now}: the run's latest send time follows, if it can. */
+    private void resentInRun(final long now)
+    {
+        if (now >= segments.runLastSent(head))
+        {
+            segments.runLastSent(head, now);
+        }
+        else
+        {
+            // The resent segment may have held the latest time, and no other is known without a walk.
+            forgetRun();
+        }
+    }
+
+    private void forgetRun()
+    {
+        segments.runEnd(head, SegmentList.NONE);
     }
 }
