@@ -2,8 +2,7 @@ package org.mptcpstat.flowtable.mptcp;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 
 /**
  * What an MPTCP key determines (RFC 6824 section 3.1 for v0, RFC 8684 section 3.1 for v1): the
@@ -11,19 +10,24 @@ import javax.crypto.spec.SecretKeySpec;
  * initial data sequence number (IDSN) is the least significant 64 bits. v0 hashes with SHA-1,
  * v1 with SHA-256; the key is hashed as its 8 bytes in network order. Also checks MP_JOIN HMACs.
  * <p>
- * One instance per tracker keeps its digests, MACs and buffers, so hashing a key allocates
- * nothing; it happens once per key and once per join, never per packet. Not thread-safe.
+ * One instance per tracker keeps its digests and buffers, so hashing a key or checking a join
+ * allocates nothing; it happens once per key and once per join, never per packet. The HMAC is
+ * computed from its definition (RFC 2104) over the same digests, because {@code javax.crypto.Mac}
+ * copies its key into new arrays at every {@code init}. Not thread-safe.
  */
 public final class MptcpKeys
 {
     private static final int SHA256_LENGTH = 32;
+    /** SHA-1 and SHA-256 both hash 64-byte blocks; an HMAC key shorter than a block is zero-padded. */
+    private static final int HMAC_BLOCK_LENGTH = 64;
+    private static final int HMAC_KEY_LENGTH = 16;
+    private static final byte HMAC_INNER_PAD = 0x36;
+    private static final byte HMAC_OUTER_PAD = 0x5C;
 
     private final MessageDigest sha1 = digest("SHA-1");
     private final MessageDigest sha256 = digest("SHA-256");
-    private final Mac hmacSha1 = mac("HmacSHA1");
-    private final Mac hmacSha256 = mac("HmacSHA256");
     private final byte[] input = new byte[8];
-    private final byte[] macKey = new byte[16];
+    private final byte[] hmacBlock = new byte[HMAC_BLOCK_LENGTH];
     private final byte[] hash = new byte[SHA256_LENGTH];
     private int token;
     private long idsn;
@@ -72,7 +76,7 @@ public final class MptcpKeys
         final int senderRandom, final int receiverRandom, final byte[] sent, final int length)
     {
         joinHmac(version, senderKey, receiverKey, senderRandom, receiverRandom, hash);
-        return java.util.Arrays.equals(hash, 0, length, sent, 0, length);
+        return Arrays.equals(hash, 0, length, sent, 0, length);
     }
 
     /**
@@ -97,19 +101,47 @@ public final class MptcpKeys
     public void hmac(final int version, final long senderKey, final long receiverKey, final byte[] message,
         final int length, final byte[] out)
     {
-        final Mac mac = version == 0 ? hmacSha1 : hmacSha256;
-        putLong(macKey, 0, senderKey);
-        putLong(macKey, 8, receiverKey);
+        final MessageDigest digest = version == 0 ? sha1 : sha256;
+        // HMAC(K, m) = H((K ^ opad) || H((K ^ ipad) || m)), K zero-padded to the block.
+        padKey(senderKey, receiverKey, HMAC_INNER_PAD);
+        digest.update(hmacBlock, 0, HMAC_BLOCK_LENGTH);
+        digest.update(message, 0, length);
+        final int innerLength = digestInto(digest);
+        padKey(senderKey, receiverKey, HMAC_OUTER_PAD);
+        digest.update(hmacBlock, 0, HMAC_BLOCK_LENGTH);
+        digest.update(hash, 0, innerLength);
+        digestInto(digest);
+        if (out != hash)
+        {
+            System.arraycopy(hash, 0, out, 0, innerLength);
+        }
+    }
+
+    /** Fills the HMAC block with the 16-byte key (sender's then receiver's), zero-padded, XORed with {@code pad}. */
+    private void padKey(final long senderKey, final long receiverKey, final byte pad)
+    {
+        putLong(hmacBlock, 0, senderKey);
+        putLong(hmacBlock, 8, receiverKey);
+        Arrays.fill(hmacBlock, HMAC_KEY_LENGTH, HMAC_BLOCK_LENGTH, (byte)0);
+        for (int i = 0; i < HMAC_BLOCK_LENGTH; i++)
+        {
+            hmacBlock[i] ^= pad;
+        }
+    }
+
+    /** @return the digest's length, now at the start of {@link #hash}. */
+    private int digestInto(final MessageDigest digest)
+    {
+        final int length = digest.getDigestLength();
         try
         {
-            mac.init(new SecretKeySpec(macKey, 0, 16, mac.getAlgorithm()));
-            mac.update(message, 0, length);
-            mac.doFinal(out, 0);
+            digest.digest(hash, 0, length);
         }
         catch (final GeneralSecurityException ex)
         {
-            throw new IllegalStateException("cannot compute " + mac.getAlgorithm(), ex);
+            throw new IllegalStateException("digest buffer too small", ex);
         }
+        return length;
     }
 
     private static void putLong(final byte[] bytes, final int at, final long value)
@@ -135,18 +167,6 @@ public final class MptcpKeys
         try
         {
             return MessageDigest.getInstance(algorithm);
-        }
-        catch (final GeneralSecurityException ex)
-        {
-            throw new IllegalStateException("the JDK lacks " + algorithm, ex);
-        }
-    }
-
-    private static Mac mac(final String algorithm)
-    {
-        try
-        {
-            return Mac.getInstance(algorithm);
         }
         catch (final GeneralSecurityException ex)
         {

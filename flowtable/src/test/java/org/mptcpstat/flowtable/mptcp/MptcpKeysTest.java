@@ -2,7 +2,15 @@ package org.mptcpstat.flowtable.mptcp;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Random;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Expected values computed independently with coreutils on the key's 8 bytes:
@@ -38,5 +46,31 @@ class MptcpKeysTest
         assertEquals(0x62f44dd3, keys.token());
         assertEquals(0x62ef7d9ee6264bd1L, keys.idsn());
         assertEquals(0x87f53114, keys.hash(0, KEY).token(), "one instance hashes key after key");
+    }
+
+    @Test
+    void shouldCheckJoinHmacsAsTheJdksMacComputesThem() throws Exception
+    {
+        final Random random = new Random(3);
+        final MptcpKeys keys = new MptcpKeys();
+        for (int round = 0; round < 200; round++)
+        {
+            final int version = round % 2;
+            final long senderKey = random.nextLong();
+            final long receiverKey = random.nextLong();
+            final int senderRandom = random.nextInt();
+            final int receiverRandom = random.nextInt();
+            final Mac mac = Mac.getInstance(version == 0 ? "HmacSHA1" : "HmacSHA256");
+            mac.init(new SecretKeySpec(ByteBuffer.allocate(16).putLong(senderKey).putLong(receiverKey).array(),
+                mac.getAlgorithm()));
+            final byte[] expected = mac.doFinal(ByteBuffer.allocate(8).putInt(senderRandom).putInt(receiverRandom).array());
+            final int length = round % 4 < 2 ? 20 : 8;
+            assertTrue(keys.joinHmacMatches(version, senderKey, receiverKey, senderRandom, receiverRandom, expected,
+                length), "round " + round);
+            final byte[] wrong = Arrays.copyOf(expected, expected.length);
+            wrong[random.nextInt(length)] ^= 1;
+            assertFalse(keys.joinHmacMatches(version, senderKey, receiverKey, senderRandom, receiverRandom, wrong,
+                length), "round " + round);
+        }
     }
 }
