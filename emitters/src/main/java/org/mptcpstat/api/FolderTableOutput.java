@@ -1,5 +1,6 @@
 package org.mptcpstat.api;
 
+import org.mptcpstat.emitters.table.CommitGroup;
 import org.mptcpstat.emitters.table.RowSink;
 import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.emitters.table.TableSchema;
@@ -8,9 +9,7 @@ import org.mptcpstat.emitters.table.TableSinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,9 +21,7 @@ public final class FolderTableOutput implements TableOutput
 {
     private final Path folder;
     private final Set<TableFormat> formats;
-    private final List<RowSink> sinks = new ArrayList<>();
-    private boolean committed;
-    private boolean aborted;
+    private final CommitGroup sinks = new CommitGroup();
 
     /** @param formats at least one of CSV and binary. */
     public FolderTableOutput(final Path folder, final Set<TableFormat> formats)
@@ -38,50 +35,34 @@ public final class FolderTableOutput implements TableOutput
     }
 
     @Override
-    public synchronized RowSink open(final TableSchema schema, final int timeDecimals) throws IOException
+    public RowSink open(final TableSchema schema, final int timeDecimals) throws IOException
     {
-        if (aborted)
+        sinks.checkNotAborted();
+        Files.createDirectories(folder);
+        final RowSink sink = TableSinks.open(folder, schema, formats, timeDecimals);
+        if (!sinks.add(sink))
         {
             throw new IOException("interrupted");
         }
-        Files.createDirectories(folder);
-        final RowSink sink = TableSinks.open(folder, schema, formats, timeDecimals);
-        sinks.add(sink);
         return sink;
     }
 
     @Override
-    public synchronized void commit() throws IOException
+    public void commit() throws IOException
     {
-        if (aborted)
-        {
-            throw new IOException("interrupted");
-        }
-        for (final RowSink sink : sinks)
-        {
-            sink.commit();
-        }
-        committed = true;
+        sinks.commit();
     }
 
     /** Deletes the temporary files of the tables, unless they were committed already. */
     @Override
-    public synchronized void abort()
+    public void abort()
     {
-        if (committed)
-        {
-            return;
-        }
-        aborted = true;
-        for (final RowSink sink : sinks)
-        {
-            sink.abort();
-        }
+        sinks.abort();
     }
 
     /** @return whether {@link #abort()} was called before the tables were committed. */
-    public synchronized boolean aborted()
+    public boolean aborted()
     {
-        return aborted;
+        return sinks.aborted();
     }
 }

@@ -1,5 +1,6 @@
 package org.mptcpstat.api;
 
+import org.mptcpstat.emitters.table.Committable;
 import org.mptcpstat.emitters.table.RowSink;
 import org.mptcpstat.emitters.table.TableSchema;
 
@@ -13,7 +14,7 @@ import java.io.IOException;
  * Ready-made outputs: {@link FolderTableOutput} (CSV and binary files),
  * {@link StreamTableOutput} (one table to a stream, e.g. standard output), {@link #NONE}.
  */
-public interface TableOutput
+public interface TableOutput extends Committable
 {
     /** Writes no table: for callers that only want the listeners' flyweights. */
     TableOutput NONE = new TableOutput()
@@ -40,10 +41,4 @@ public interface TableOutput
      * @return the sink for this table's rows, or null when the table is not wanted.
      */
     RowSink open(TableSchema schema, int timeDecimals) throws IOException;
-
-    /** Every table is complete: make them visible. */
-    void commit() throws IOException;
-
-    /** The analysis failed or was cancelled: discard whatever was written; never throws. */
-    void abort();
 }

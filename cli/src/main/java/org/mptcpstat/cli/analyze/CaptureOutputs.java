@@ -3,6 +3,7 @@ package org.mptcpstat.cli.analyze;
 import org.mptcpstat.api.TableOutput;
 import org.mptcpstat.cli.compat.CompatFormat;
 import org.mptcpstat.cli.compat.CompatOutput;
+import org.mptcpstat.emitters.table.CommitGroup;
 import org.mptcpstat.emitters.table.RowSink;
 import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.flowtable.TcpConnectionListener;
@@ -13,8 +14,6 @@ import org.mptcpstat.flowtable.mptcp.MptcpListenerTee;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,15 +23,15 @@ import java.util.Set;
 final class CaptureOutputs implements TableOutput
 {
     private final TableOutput tables;
-    private final List<CompatOutput> compatOutputs = new ArrayList<>();
+    /** The tables, then the compat tools' files. */
+    private final CommitGroup parts = new CommitGroup();
     private TcpConnectionListener tcpListener;
     private MptcpListener mptcpListener;
-    private boolean committed;
-    private volatile boolean aborted;
 
     CaptureOutputs(final TableOutput tables)
     {
         this.tables = tables;
+        parts.add(tables);
     }
 
     /** Opens the files of each compat tool; on failure, closes those already open. */
@@ -48,7 +47,10 @@ final class CaptureOutputs implements TableOutput
             for (final CompatFormat format : formats)
             {
                 final CompatOutput output = format.open(capture, outputFolder);
-                compatOutputs.add(output);
+                if (!parts.add(output))
+                {
+                    throw new IOException("interrupted");
+                }
                 tcpListener = tcpListener == null ? output : new TcpListenerTee(tcpListener, output);
                 mptcpListener = mptcpListener == null ? output : new MptcpListenerTee(mptcpListener, output);
             }
@@ -75,46 +77,25 @@ final class CaptureOutputs implements TableOutput
     /** @return whether {@link #abort()} came before the commit. */
     boolean aborted()
     {
-        return aborted;
+        return parts.aborted();
     }
 
     @Override
-    public synchronized RowSink open(final TableSchema schema, final int timeDecimals) throws IOException
+    public RowSink open(final TableSchema schema, final int timeDecimals) throws IOException
     {
-        if (aborted)
-        {
-            throw new IOException("interrupted");
-        }
+        parts.checkNotAborted();
         return tables.open(schema, timeDecimals);
     }
 
     @Override
-    public synchronized void commit() throws IOException
+    public void commit() throws IOException
     {
-        if (aborted)
-        {
-            throw new IOException("interrupted");
-        }
-        tables.commit();
-        for (final CompatOutput output : compatOutputs)
-        {
-            output.commit();
-        }
-        committed = true;
+        parts.commit();
     }
 
     @Override
-    public synchronized void abort()
+    public void abort()
     {
-        if (committed)
-        {
-            return;
-        }
-        aborted = true;
-        tables.abort();
-        for (final CompatOutput output : compatOutputs)
-        {
-            output.abort();
-        }
+        parts.abort();
     }
 }

@@ -14,7 +14,7 @@ import java.io.IOException;
  * column's type, between {@link #beginRow()} and {@link #endRow()}. The "not measured" values of
  * {@link ColumnType} (or {@link #putNull()}) mark a value as absent.
  */
-public interface RowSink extends AutoCloseable
+public interface RowSink extends Committable, AutoCloseable
 {
     void beginRow() throws IOException;
 
@@ -44,12 +44,6 @@ public interface RowSink extends AutoCloseable
     void putNull() throws IOException;
 
     void endRow() throws IOException;
-
-    /** Flushes and moves the table to its final name. */
-    void commit() throws IOException;
-
-    /** Deletes whatever was written. */
-    void abort();
 
     /** Aborts unless committed. */
     @Override
