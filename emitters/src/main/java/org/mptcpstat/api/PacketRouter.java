@@ -95,7 +95,8 @@ final class PacketRouter
         }
         else if (worker != hashed)
         {
-            pins.buffer().putInt(pins.offset(pins.insertLastFound(clock)) + PIN_WORKER_OFFSET, worker);
+            final int pinned = pins.insertLastFound(clock);
+            pins.buffer().putInt(pins.offset(pinned) + PIN_WORKER_OFFSET, worker);
         }
         final long sequence = ++sequences[worker];
         if (join)

@@ -102,6 +102,27 @@ class PacketRouterTest
         assertEquals(hashed, router.route(client(joinPort, TcpHeader.ACK, 12 + 2 * IDLE_TIMEOUT_MILLIS)));
     }
 
+    @Test
+    void shouldKeepEveryPinWhileThePinTableGrows()
+    {
+        final int token = 0x7654_3210;
+        final int worker = PacketRouter.workerOf(token, WORKERS);
+        final int[] ports = new int[1000];
+        int port = FIRST_PORT;
+        for (int i = 0; i < ports.length; i++)
+        {
+            ports[i] = portHashedAwayFrom(worker, port);
+            port = ports[i] + 1;
+            assertEquals(worker, router.route(client(ports[i], TcpHeader.SYN, i, mpJoinSyn(token))));
+        }
+
+        assertEquals(ports.length, router.pinned());
+        for (int i = 0; i < ports.length; i++)
+        {
+            assertEquals(worker, router.route(client(ports[i], TcpHeader.ACK, ports.length + i)), "port " + ports[i]);
+        }
+    }
+
     /** @return the first port from {@code from} on whose packets do not hash to {@code worker}. */
     private int portHashedAwayFrom(final int worker, final int from)
     {

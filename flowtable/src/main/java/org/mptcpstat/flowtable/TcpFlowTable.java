@@ -51,7 +51,13 @@ public final class TcpFlowTable implements AutoCloseable
     private static final int EMPTY = 0;
 
     private final int slotLength;
-    private UnsafeBuffer slots;
+    /**
+     * One buffer object for the table's life, rewrapped when the table grows: whoever kept a
+     * reference to it (a flyweight, a caller between two calls) reads the current slots, never
+     * memory already given back.
+     */
+    private final UnsafeBuffer slots = new UnsafeBuffer(0, 0);
+    private ByteBuffer memory;
     private int capacity;
     private int[] index;
     private int indexMask;
@@ -85,7 +91,8 @@ public final class TcpFlowTable implements AutoCloseable
         }
         this.slotLength = BitUtil.align(slotLength, 8);
         this.capacity = Math.max(16, initialCapacity);
-        this.slots = allocate(capacity);
+        this.memory = allocate(capacity);
+        this.slots.wrap(memory);
         this.index = new int[BitUtil.findNextPositivePowerOfTwo(capacity * 2)];
         this.indexMask = index.length - 1;
         this.freeSlots = new int[capacity];
@@ -211,7 +218,7 @@ public final class TcpFlowTable implements AutoCloseable
         return size;
     }
 
-    /** @return the buffer holding every slot; valid until the next insert (which may grow it). */
+    /** @return the buffer holding every slot, the same object for the table's life (growth rewraps it). */
     public UnsafeBuffer buffer()
     {
         return slots;
@@ -372,11 +379,12 @@ public final class TcpFlowTable implements AutoCloseable
     private void grow()
     {
         final int newCapacity = capacity * 2;
-        final UnsafeBuffer grown = allocate(newCapacity);
-        grown.putBytes(0, slots, 0, highWater * slotLength);
+        final ByteBuffer grown = allocate(newCapacity);
+        slots.getBytes(0, grown, 0, highWater * slotLength);
         // Off-heap memory goes back now, not whenever the collector finds the buffer unreachable.
-        BufferUtil.free(slots);
-        slots = grown;
+        BufferUtil.free(memory);
+        memory = grown;
+        slots.wrap(memory);
         final int[] grownFree = new int[newCapacity];
         System.arraycopy(freeSlots, 0, grownFree, 0, freeCount);
         freeSlots = grownFree;
@@ -393,20 +401,21 @@ public final class TcpFlowTable implements AutoCloseable
     @Override
     public void close()
     {
-        if (slots.capacity() > 0)
+        if (memory != null)
         {
-            BufferUtil.free(slots);
-            slots = new UnsafeBuffer(new byte[0]);
+            slots.wrap(0, 0);
+            BufferUtil.free(memory);
+            memory = null;
         }
     }
 
-    private UnsafeBuffer allocate(final int slotCount)
+    private ByteBuffer allocate(final int slotCount)
     {
         final long bytes = (long)slotCount * slotLength;
         if (bytes > Integer.MAX_VALUE)
         {
             throw new IllegalStateException("flow table full: " + slotCount + " open connections");
         }
-        return new UnsafeBuffer(ByteBuffer.allocateDirect((int)bytes));
+        return ByteBuffer.allocateDirect((int)bytes);
     }
 }

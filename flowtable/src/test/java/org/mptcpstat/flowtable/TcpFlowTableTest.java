@@ -17,6 +17,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class TcpFlowTableTest
 {
@@ -90,6 +91,25 @@ class TcpFlowTableTest
                 }
             }
             assertEquals(expected.size(), table.size());
+        }
+    }
+
+    @Test
+    void shouldKeepABufferReferenceTakenBeforeGrowthPointingAtTheSlots()
+    {
+        final TcpFlowTable table = new TcpFlowTable(TcpFlowTable.HEADER_LENGTH + 8, 16);
+        final UnsafeBuffer before = table.buffer();
+        for (int port = 1000; port < 1100; port++)
+        {
+            table.find(packet(0x0A000001, port, 0x0A000002, 80));
+            before.putLong(table.offset(table.insertLastFound(port)) + TcpFlowTable.HEADER_LENGTH, port);
+        }
+
+        assertSame(before, table.buffer());
+        for (int port = 1000; port < 1100; port++)
+        {
+            final int slot = table.find(packet(0x0A000001, port, 0x0A000002, 80));
+            assertEquals(port, table.buffer().getLong(table.offset(slot) + TcpFlowTable.HEADER_LENGTH));
         }
     }
 
