@@ -27,6 +27,21 @@ public final class AsciiWriter implements AutoCloseable
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
         10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
         1_000_000_000_000_000L };
+    /** Long.MAX_VALUE has 19 digits. */
+    private static final int MAX_LONG_DIGITS = 19;
+    /** The tens and the ones digit of each number below 100. */
+    private static final byte[] PAIR_TENS = new byte[100];
+    private static final byte[] PAIR_ONES = new byte[100];
+
+    static
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            PAIR_TENS[i] = (byte)('0' + i / 10);
+            PAIR_ONES[i] = (byte)('0' + i % 10);
+        }
+    }
+
     /** Doubles at or above 2^63 have no long; their digits go through {@link #limbs}. */
     private static final double TWO_POW_63 = 0x1p63;
     /** Veltkamp's constant 2^27 + 1: splits a double into two halves whose products are exact. */
@@ -42,7 +57,6 @@ public final class AsciiWriter implements AutoCloseable
 
     private final OutputStream out;
     private final byte[] buffer;
-    private final byte[] digits = new byte[20];
     /** Base-10^9 digits, least significant first, of a double too large for a long. */
     private final long[] limbs = new long[MAX_DOUBLE_LIMBS];
     private int position;
@@ -106,27 +120,26 @@ public final class AsciiWriter implements AutoCloseable
     /** Writes {@code value} read as an unsigned 64-bit integer (MPTCP keys, 64-bit DSNs). */
     public AsciiWriter putUnsignedLong(final long value) throws IOException
     {
-        ensure(digits.length);
-        int count = 0;
-        long rest = value;
-        if (rest < 0)
+        if (value < 0)
         {
-            // Halve first so the remaining division is signed-safe.
-            final long quotient = (rest >>> 1) / 5;
-            digits[count++] = (byte)('0' + (rest - quotient * 10));
-            rest = quotient;
+            // Halve first so the remaining division is signed-safe; the last digit comes after.
+            final long quotient = (value >>> 1) / 5;
+            putDigits(quotient, digitCount(quotient));
+            return putByte('0' + (int)(value - quotient * 10));
         }
-        do
-        {
-            digits[count++] = (byte)('0' + rest % 10);
-            rest /= 10;
-        }
-        while (rest != 0);
-        while (count > 0)
-        {
-            buffer[position++] = digits[--count];
-        }
+        putDigits(value, digitCount(value));
         return this;
+    }
+
+    /** @return the decimal digits of a non-negative value, at least one. */
+    private static int digitCount(final long value)
+    {
+        int count = 1;
+        for (long threshold = 10; count < MAX_LONG_DIGITS && value >= threshold; threshold *= 10)
+        {
+            count++;
+        }
+        return count;
     }
 
     /** Writes the low {@code digitCount} hex digits of {@code value}, lower case, no prefix. */
@@ -312,15 +325,31 @@ public final class AsciiWriter implements AutoCloseable
         return this;
     }
 
-    /** Writes the low {@code count} decimal digits of a non-negative value, with leading zeros. */
+    /**
+     * Writes the low {@code count} decimal digits of a non-negative value, with leading zeros. Once
+     * the rest fits an int, two digits per division: rows are mostly numbers.
+     */
     private void putDigits(final long value, final int count) throws IOException
     {
         ensure(count);
+        int i = position + count;
         long rest = value;
-        for (int i = position + count - 1; i >= position; i--)
+        while (rest > Integer.MAX_VALUE && i > position)
         {
-            buffer[i] = (byte)('0' + rest % 10);
+            buffer[--i] = (byte)('0' + rest % 10);
             rest /= 10;
+        }
+        int small = (int)rest;
+        while (i - position >= 2)
+        {
+            final int pair = small % 100;
+            small /= 100;
+            buffer[--i] = PAIR_ONES[pair];
+            buffer[--i] = PAIR_TENS[pair];
+        }
+        if (i > position)
+        {
+            buffer[--i] = (byte)('0' + small % 10);
         }
         position += count;
     }

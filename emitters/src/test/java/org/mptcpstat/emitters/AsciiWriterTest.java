@@ -32,6 +32,36 @@ class AsciiWriterTest
     }
 
     @Test
+    void shouldWriteEveryDigitCountLikeBigInteger() throws IOException
+    {
+        final StringBuilder expected = new StringBuilder();
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int digits = 1; digits <= 20; digits++)
+        {
+            final BigInteger power = BigInteger.TEN.pow(digits - 1);
+            for (final BigInteger value : new BigInteger[] { power, power.subtract(BigInteger.ONE),
+                power.multiply(BigInteger.valueOf(7)).add(BigInteger.valueOf(random.nextInt(1000))) })
+            {
+                if (value.bitLength() <= Long.SIZE)
+                {
+                    writer.putUnsignedLong(value.longValue()).putByte(' ').putLong(-value.longValue()).putByte(' ');
+                    expected.append(value).append(' ').append(-value.longValue()).append(' ');
+                }
+            }
+        }
+        for (int i = 0; i < 1000; i++)
+        {
+            final long value = random.nextLong();
+            writer.putUnsignedLong(value).putByte(' ');
+            expected.append(Long.toUnsignedString(value)).append(' ');
+        }
+        writer.putLong(Long.MAX_VALUE);
+        expected.append(Long.MAX_VALUE);
+
+        assertEquals(expected.toString(), written());
+    }
+
+    @Test
     void shouldWriteHexWithFixedWidth() throws IOException
     {
         writer.putHex(0x18, 4).putByte(' ').putHex(0xABCDEF, 2);

@@ -57,23 +57,52 @@ public final class RttDistribution
         {
             return -1;
         }
-        if (histogram != null)
-        {
-            return histogram.getValueAtPercentile(percentile);
-        }
-        // What the histogram would answer: the bucket of the sample at that rank.
+        final long value = histogram != null ? histogramValueAtRank(rank(percentile)) : keptValueAtRank(rank(percentile));
+        return percentile == 0.0 ? pool.bucketStructure.lowestEquivalentValue(value) :
+            pool.bucketStructure.highestEquivalentValue(value);
+    }
+
+    /**
+     * @return how many samples lie at or below the percentile, at least one: HdrHistogram's rank,
+     * taken one ulp below the percentile so that rounding never overshoots.
+     */
+    private long rank(final double percentile)
+    {
+        final double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+        return (long)Math.max(1, Math.ceil(requested / 100.0 * count));
+    }
+
+    private long keptValueAtRank(final long rank)
+    {
         if (sortedCount != count)
         {
             System.arraycopy(kept, 0, sorted, 0, count);
             java.util.Arrays.sort(sorted, 0, count);
             sortedCount = count;
         }
-        // HdrHistogram's rank: one ulp below the percentile, so that rounding never overshoots.
-        final double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
-        final int rank = (int)Math.max(1, Math.ceil(requested / 100.0 * count));
-        final long value = sorted[rank - 1];
-        return percentile == 0.0 ? pool.bucketStructure.lowestEquivalentValue(value) :
-            pool.bucketStructure.highestEquivalentValue(value);
+        return sorted[(int)rank - 1];
+    }
+
+    /**
+     * Walks the buckets from the smallest sample up, not from zero as the histogram's own
+     * percentile does: a connection's RTTs span a few hundred buckets of the thousands between
+     * 1 µs and a minute, and every finished connection asks for six percentiles per direction.
+     */
+    private long histogramValueAtRank(final long rank)
+    {
+        final long max = histogram.getMaxValue();
+        long seen = 0;
+        long value = histogram.getMinNonZeroValue();
+        while (value < max)
+        {
+            seen += histogram.getCountAtValue(value);
+            if (seen >= rank)
+            {
+                return value;
+            }
+            value = histogram.nextNonEquivalentValue(value);
+        }
+        return max;
     }
 
     /** Forgets every sample, and gives a histogram back to the pool. */

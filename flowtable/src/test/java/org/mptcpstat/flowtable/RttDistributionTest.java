@@ -38,6 +38,32 @@ class RttDistributionTest
     }
 
     @Test
+    void shouldGiveTheHistogramsPercentilesForLongConnections()
+    {
+        final SplittableRandom random = new SplittableRandom(5);
+        final RttDistribution distribution = new RttDistribution(pool);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            final int samples = 9 + random.nextInt(5_000);
+            final long low = random.nextLong(1, 1_000_000);
+            final long high = low + random.nextLong(1, trial % 2 == 0 ? 1_000 : 100_000_000L);
+            final IntCountsHistogram reference = new IntCountsHistogram(1, 60_000_000L, 2);
+            distribution.reset();
+            for (int i = 0; i < samples; i++)
+            {
+                final long micros = random.nextLong(low, high);
+                distribution.record(micros);
+                reference.recordValue(Math.max(1, Math.min(60_000_000L, micros)));
+            }
+            for (final double percentile : PERCENTILES)
+            {
+                assertEquals(reference.getValueAtPercentile(percentile), distribution.percentile(percentile),
+                    samples + " samples in [" + low + ", " + high + "), percentile " + percentile);
+            }
+        }
+    }
+
+    @Test
     void shouldHaveNoPercentileWhenItHasNoSample()
     {
         final RttDistribution distribution = new RttDistribution(pool);
