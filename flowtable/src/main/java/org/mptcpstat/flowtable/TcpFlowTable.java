@@ -7,30 +7,33 @@ import org.mptcpstat.parser.packet.TcpPacket;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The open connections of one capture, keyed by their canonical 4-tuple, each in a fixed-size
- * slot of one off-heap buffer. The table knows only the key and the bookkeeping at the start of a
- * slot; the rest of the slot belongs to the tracker, which describes its layout by the slot size.
+ * slot of one off-heap buffer. The table knows only the key at the start of a slot; the rest of
+ * the slot belongs to the tracker, which describes its layout by the slot size.
  * <p>
- * Lookups use open addressing with linear probing over an {@code int[]} of slot numbers and
- * backward-shift deletion (no tombstones), so a lookup costs a hash and, almost always, one key
- * comparison. Slots are also chained in order of last activity, oldest first, so that idle
- * connections are found in constant time. Freed slots are reused: memory follows the number of
- * open connections, not the length of the capture. Nothing is allocated per packet; growing
- * doubles the slot buffer and the index.
+ * Lookups use open addressing with linear probing over a {@code long[]} index whose entries hold
+ * a slot number and its key's hash, with backward-shift deletion (no tombstones): a lookup costs a
+ * hash and, almost always, one key comparison, and probing past other keys never touches their
+ * slots. Slots are also chained in order of last activity, oldest first, so that idle connections
+ * are found in constant time. That chain and the activity times live in small arrays beside the
+ * index, not in the slots: marking a connection active updates its neighbours in the chain, and
+ * those would otherwise be cache misses in slots the packet does not need. Freed slots are reused:
+ * memory follows the number of open connections, not the length of the capture. Nothing is
+ * allocated per packet; growing doubles the slot buffer, the arrays and the index.
  * <pre>
  * Slot header (then the tracker's state, from {@link #HEADER_LENGTH}):
  *  0: a address high (8)     8: a address low (8)   16: b address high (8)   24: b address low (8)
- * 32: a port (2)  34: b port (2)  36: IP version (1)  37: pad (3)  40: hash (4)
- * 44: older slot in activity order (4)  48: newer slot (4)  52: last activity, ns (8)
+ * 32: a port (2)  34: b port (2)  36: IP version (1)  37: pad (3)
  * </pre>
  * Endpoint "a" is the smaller of the two (address, then port): both directions of a connection
  * map to the same key, and {@link #direction()} says which way the looked-up packet went.
  */
 public final class TcpFlowTable implements AutoCloseable
 {
-    public static final int HEADER_LENGTH = 64;
+    public static final int HEADER_LENGTH = 40;
     /** The packet went from endpoint a to endpoint b. */
     public static final int A_TO_B = 0;
     public static final int B_TO_A = 1;
@@ -43,12 +46,10 @@ public final class TcpFlowTable implements AutoCloseable
     private static final int A_PORT_OFFSET = 32;
     private static final int B_PORT_OFFSET = 34;
     private static final int IP_VERSION_OFFSET = 36;
-    private static final int HASH_OFFSET = 40;
-    private static final int OLDER_OFFSET = 44;
-    private static final int NEWER_OFFSET = 48;
-    private static final int LAST_ACTIVITY_OFFSET = 52;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final int EMPTY = 0;
+    /** An index entry: the key's hash in the high half, the slot number plus one in the low half. */
+    private static final long EMPTY = 0;
+    private static final long SLOT_MASK = 0xFFFF_FFFFL;
 
     private final int slotLength;
     /**
@@ -59,8 +60,13 @@ public final class TcpFlowTable implements AutoCloseable
     private final UnsafeBuffer slots = new UnsafeBuffer(0, 0);
     private ByteBuffer memory;
     private int capacity;
-    private int[] index;
+    private long[] index;
     private int indexMask;
+    /** Per slot: its key's hash, its neighbours in activity order, its last activity (ns). */
+    private int[] hashes;
+    private int[] older;
+    private int[] newer;
+    private long[] lastActivity;
     private int[] freeSlots;
     private int freeCount;
     private int highWater;
@@ -93,9 +99,13 @@ public final class TcpFlowTable implements AutoCloseable
         this.capacity = Math.max(16, initialCapacity);
         this.memory = allocate(capacity);
         this.slots.wrap(memory);
-        this.index = new int[BitUtil.findNextPositivePowerOfTwo(capacity * 2)];
+        this.index = new long[BitUtil.findNextPositivePowerOfTwo(capacity * 2)];
         this.indexMask = index.length - 1;
         this.freeSlots = new int[capacity];
+        this.hashes = new int[capacity];
+        this.older = new int[capacity];
+        this.newer = new int[capacity];
+        this.lastActivity = new long[capacity];
     }
 
     /**
@@ -108,13 +118,13 @@ public final class TcpFlowTable implements AutoCloseable
         keyOf(packet);
         for (int i = hash & indexMask; ; i = (i + 1) & indexMask)
         {
-            final int entry = index[i];
+            final long entry = index[i];
             if (entry == EMPTY)
             {
                 return NONE;
             }
-            final int slot = entry - 1;
-            if (matches(slot))
+            final int slot = (int)(entry & SLOT_MASK) - 1;
+            if ((int)(entry >>> Integer.SIZE) == hash && matches(slot))
             {
                 return slot;
             }
@@ -143,11 +153,10 @@ public final class TcpFlowTable implements AutoCloseable
         slots.putShort(base + A_PORT_OFFSET, (short)aPort, ORDER);
         slots.putShort(base + B_PORT_OFFSET, (short)bPort, ORDER);
         slots.putByte(base + IP_VERSION_OFFSET, (byte)ipVersion);
-        slots.putInt(base + HASH_OFFSET, hash, ORDER);
-        slots.putInt(base + OLDER_OFFSET, NONE, ORDER);
-        slots.putInt(base + NEWER_OFFSET, NONE, ORDER);
+        hashes[slot] = hash;
         placeInIndex(slot, hash);
-        appendNewest(slot, nowNanos);
+        appendNewest(slot);
+        lastActivity[slot] = nowNanos;
         size++;
         return slot;
     }
@@ -155,8 +164,12 @@ public final class TcpFlowTable implements AutoCloseable
     /** Marks a connection as active now: it moves to the newest end of the activity order. */
     public void touch(final int slot, final long nowNanos)
     {
-        unlink(slot);
-        appendNewest(slot, nowNanos);
+        if (slot != newest)
+        {
+            unlink(slot);
+            appendNewest(slot);
+        }
+        lastActivity[slot] = nowNanos;
     }
 
     /** Frees a slot; its bytes may be reused by the next insert. */
@@ -169,7 +182,7 @@ public final class TcpFlowTable implements AutoCloseable
         // home position allows, so lookups never need tombstones.
         for (int i = (hole + 1) & indexMask; index[i] != EMPTY; i = (i + 1) & indexMask)
         {
-            final int home = slots.getInt(offset(index[i] - 1) + HASH_OFFSET, ORDER) & indexMask;
+            final int home = (int)(index[i] >>> Integer.SIZE) & indexMask;
             if (((i - home) & indexMask) >= ((i - hole) & indexMask))
             {
                 index[hole] = index[i];
@@ -190,12 +203,12 @@ public final class TcpFlowTable implements AutoCloseable
     /** @return the next more recently active connection after {@code slot}, or {@link #NONE}. */
     public int newer(final int slot)
     {
-        return slots.getInt(offset(slot) + NEWER_OFFSET, ORDER);
+        return newer[slot];
     }
 
     public long lastActivityNanos(final int slot)
     {
-        return slots.getLong(offset(slot) + LAST_ACTIVITY_OFFSET, ORDER);
+        return lastActivity[slot];
     }
 
     /**
@@ -306,8 +319,7 @@ public final class TcpFlowTable implements AutoCloseable
     private boolean matches(final int slot)
     {
         final int base = offset(slot);
-        return slots.getInt(base + HASH_OFFSET, ORDER) == hash &&
-            slots.getLong(base + A_LOW_OFFSET, ORDER) == aLow &&
+        return slots.getLong(base + A_LOW_OFFSET, ORDER) == aLow &&
             slots.getLong(base + B_LOW_OFFSET, ORDER) == bLow &&
             (slots.getShort(base + A_PORT_OFFSET, ORDER) & 0xFFFF) == aPort &&
             (slots.getShort(base + B_PORT_OFFSET, ORDER) & 0xFFFF) == bPort &&
@@ -323,28 +335,26 @@ public final class TcpFlowTable implements AutoCloseable
         {
             i = (i + 1) & indexMask;
         }
-        index[i] = slot + 1;
+        index[i] = (long)slotHash << Integer.SIZE | (slot + 1);
     }
 
     private int findIndexPosition(final int slot)
     {
-        int i = slots.getInt(offset(slot) + HASH_OFFSET, ORDER) & indexMask;
-        while (index[i] != slot + 1)
+        int i = hashes[slot] & indexMask;
+        while ((index[i] & SLOT_MASK) != slot + 1)
         {
             i = (i + 1) & indexMask;
         }
         return i;
     }
 
-    private void appendNewest(final int slot, final long nowNanos)
+    private void appendNewest(final int slot)
     {
-        final int base = offset(slot);
-        slots.putLong(base + LAST_ACTIVITY_OFFSET, nowNanos, ORDER);
-        slots.putInt(base + OLDER_OFFSET, newest, ORDER);
-        slots.putInt(base + NEWER_OFFSET, NONE, ORDER);
+        older[slot] = newest;
+        newer[slot] = NONE;
         if (newest != NONE)
         {
-            slots.putInt(offset(newest) + NEWER_OFFSET, slot, ORDER);
+            newer[newest] = slot;
         }
         else
         {
@@ -355,24 +365,23 @@ public final class TcpFlowTable implements AutoCloseable
 
     private void unlink(final int slot)
     {
-        final int base = offset(slot);
-        final int older = slots.getInt(base + OLDER_OFFSET, ORDER);
-        final int newer = slots.getInt(base + NEWER_OFFSET, ORDER);
-        if (older != NONE)
+        final int before = older[slot];
+        final int after = newer[slot];
+        if (before != NONE)
         {
-            slots.putInt(offset(older) + NEWER_OFFSET, newer, ORDER);
+            newer[before] = after;
         }
         else
         {
-            oldest = newer;
+            oldest = after;
         }
-        if (newer != NONE)
+        if (after != NONE)
         {
-            slots.putInt(offset(newer) + OLDER_OFFSET, older, ORDER);
+            older[after] = before;
         }
         else
         {
-            newest = older;
+            newest = before;
         }
     }
 
@@ -385,15 +394,17 @@ public final class TcpFlowTable implements AutoCloseable
         BufferUtil.free(memory);
         memory = grown;
         slots.wrap(memory);
-        final int[] grownFree = new int[newCapacity];
-        System.arraycopy(freeSlots, 0, grownFree, 0, freeCount);
-        freeSlots = grownFree;
+        freeSlots = Arrays.copyOf(freeSlots, newCapacity);
+        hashes = Arrays.copyOf(hashes, newCapacity);
+        older = Arrays.copyOf(older, newCapacity);
+        newer = Arrays.copyOf(newer, newCapacity);
+        lastActivity = Arrays.copyOf(lastActivity, newCapacity);
         capacity = newCapacity;
-        index = new int[BitUtil.findNextPositivePowerOfTwo(newCapacity * 2)];
+        index = new long[BitUtil.findNextPositivePowerOfTwo(newCapacity * 2)];
         indexMask = index.length - 1;
-        for (int slot = newest; slot != NONE; slot = slots.getInt(offset(slot) + OLDER_OFFSET, ORDER))
+        for (int slot = newest; slot != NONE; slot = older[slot])
         {
-            placeInIndex(slot, slots.getInt(offset(slot) + HASH_OFFSET, ORDER));
+            placeInIndex(slot, hashes[slot]);
         }
     }
 
