@@ -86,6 +86,46 @@ class MalformedCorpusTest
         return manifest().values().stream().map(e -> DynamicTest.dynamicTest(e.file(), () -> check(e)));
     }
 
+    /**
+     * The launcher turns Agrona's per-access bounds checks off for speed, trusting the parser's own
+     * checks against each record. This runs the corpus and the committed captures in that setting
+     * and with the checks on, each in a JVM of its own: same summary, same errors, same tables, and
+     * no JVM crash (a read outside a mapping would kill it with a signal, exit code 134 or 139).
+     */
+    @Test
+    void shouldEndTheCorpusAlikeWithoutAgronasBoundsChecks() throws IOException, InterruptedException
+    {
+        final String checked = analyzeInOwnJvm(false, dir.resolve("checked"));
+        final String unchecked = analyzeInOwnJvm(true, dir.resolve("unchecked"));
+
+        assertEquals(checked, unchecked);
+        assertTrue(checked.startsWith("exit 1\n"), checked);
+        try (Stream<Path> files = Files.walk(dir.resolve("checked")))
+        {
+            for (final Path file : files.filter(Files::isRegularFile).toList())
+            {
+                final Path twin = dir.resolve("unchecked").resolve(dir.resolve("checked").relativize(file));
+                assertEquals(-1L, Files.mismatch(file, twin), file.toString());
+            }
+        }
+    }
+
+    /** @return the exit code, then stdout and stderr with output folders and timings made alike. */
+    private static String analyzeInOwnJvm(final boolean disableBoundsChecks, final Path output)
+        throws IOException, InterruptedException
+    {
+        final Process analyze = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-Dagrona.disable.bounds.checks=" + disableBoundsChecks, "-XX:ErrorFile=" + output + ".hs_err.log",
+            "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+            "analyze", "-j", "1", "-o", output.toString(), CORPUS.toString(), TestData.root().resolve("captures").toString())
+            .redirectErrorStream(true).start();
+        final String text = new String(analyze.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(analyze.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "analyze did not finish");
+        assertFalse(Files.exists(Path.of(output + ".hs_err.log")), "the JVM crashed: " + text);
+        return "exit " + analyze.exitValue() + "\n" + text.replace(output.toString(), "OUT").replaceAll("[0-9.]+ s\\b", "T");
+    }
+
     private void check(final Expected expected) throws IOException
     {
         final Path capture = CORPUS.resolve(expected.file());
