@@ -5,8 +5,8 @@ import org.HdrHistogram.IntCountsHistogram;
 /**
  * The RTT samples of one direction, for percentiles. Most connections are short: their first
  * {@value #KEPT_SAMPLES} samples are kept as they are (a few dozen bytes), and only a direction
- * with more takes an HdrHistogram (about 10 KiB) from its tracker's {@link Pool}, giving it back
- * on {@link #reset()}. So memory follows the connections that are open and long, not all those
+ * with more takes an HdrHistogram (2 to 10.5 KiB, by its largest sample) from its tracker's
+ * {@link Pool}, giving it back on {@link #reset()}. So memory follows the connections that are open and long, not all those
  * open; the percentiles are the histogram's either way (2 significant digits).
  */
 public final class RttDistribution
@@ -105,6 +105,12 @@ public final class RttDistribution
         return max;
     }
 
+    /** @return the bytes the samples take beyond the kept ones: the histogram's, when it has one. */
+    long histogramFootprintBytes()
+    {
+        return histogram == null ? 0 : histogram.getEstimatedFootprintInBytes();
+    }
+
     /** Forgets every sample, and gives a histogram back to the pool. */
     public void reset()
     {
@@ -121,7 +127,8 @@ public final class RttDistribution
     public static final class Pool
     {
         /** Never records: it only tells which values share a bucket. */
-        private final IntCountsHistogram bucketStructure = newHistogram();
+        private final IntCountsHistogram bucketStructure =
+            new IntCountsHistogram(1, HIGHEST_RTT_MICROS, SIGNIFICANT_DIGITS);
         private IntCountsHistogram[] spare = new IntCountsHistogram[16];
         private int spareCount;
 
@@ -140,9 +147,16 @@ public final class RttDistribution
             spare[spareCount++] = histogram;
         }
 
+        /**
+         * Same buckets as {@link #bucketStructure}, but the counts reach only as far as the largest
+         * sample so far, growing when a larger one comes: 3 KiB for RTTs up to 1 ms, 6 KiB up to
+         * 100 ms, where a histogram sized for a minute takes 10.5 KiB. A histogram keeps its size
+         * when it goes back to the pool.
+         */
         private static IntCountsHistogram newHistogram()
         {
-            return new IntCountsHistogram(1, HIGHEST_RTT_MICROS, SIGNIFICANT_DIGITS);
+            // This constructor makes an auto-resizing histogram with a lowest value of 1.
+            return new IntCountsHistogram(SIGNIFICANT_DIGITS);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RttDistributionTest
 {
@@ -61,6 +62,26 @@ class RttDistributionTest
                     samples + " samples in [" + low + ", " + high + "), percentile " + percentile);
             }
         }
+    }
+
+    @Test
+    void shouldSizeItsHistogramByItsLargestSample()
+    {
+        final RttDistribution lan = new RttDistribution(pool);
+        final RttDistribution wan = new RttDistribution(pool);
+        final RttDistribution stalled = new RttDistribution(pool);
+        for (int i = 0; i < 1_000; i++)
+        {
+            lan.record(200 + i);
+            wan.record(20_000 + 80 * i);
+            stalled.record(i == 999 ? 90_000_000L : 20_000 + 80 * i);
+        }
+
+        assertTrue(lan.histogramFootprintBytes() <= 3 * 1024, "RTTs up to 1.2 ms: " + lan.histogramFootprintBytes());
+        assertTrue(wan.histogramFootprintBytes() <= 6 * 1024, "RTTs up to 100 ms: " + wan.histogramFootprintBytes());
+        assertTrue(stalled.histogramFootprintBytes() > 10 * 1024, "one RTT clamped at a minute: " +
+            stalled.histogramFootprintBytes());
+        assertEquals(stalled.percentile(50), wan.percentile(50));
     }
 
     @Test
