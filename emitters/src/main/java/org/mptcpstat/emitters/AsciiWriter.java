@@ -27,6 +27,7 @@ public final class AsciiWriter implements AutoCloseable
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
         10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
         1_000_000_000_000_000L };
+    private static final int EIGHT_DIGITS = 8;
     /** Long.MAX_VALUE has 19 digits. */
     private static final int MAX_LONG_DIGITS = 19;
     /** The tens and the ones digit of each number below 100. */
@@ -326,32 +327,52 @@ public final class AsciiWriter implements AutoCloseable
     }
 
     /**
-     * Writes the low {@code count} decimal digits of a non-negative value, with leading zeros. Once
-     * the rest fits an int, two digits per division: rows are mostly numbers.
+     * Writes the low {@code count} decimal digits of a non-negative value, with leading zeros:
+     * eight digits per long division while the rest exceeds an int (64-bit sequence numbers, keys),
+     * then two per int division: rows are mostly numbers.
      */
     private void putDigits(final long value, final int count) throws IOException
     {
         ensure(count);
         int i = position + count;
         long rest = value;
+        while (rest > Integer.MAX_VALUE && i - position >= EIGHT_DIGITS)
+        {
+            final long quotient = rest / POWERS_OF_TEN[EIGHT_DIGITS];
+            i = putPairs((int)(rest - quotient * POWERS_OF_TEN[EIGHT_DIGITS]), i, i - EIGHT_DIGITS);
+            rest = quotient;
+        }
         while (rest > Integer.MAX_VALUE && i > position)
         {
             buffer[--i] = (byte)('0' + rest % 10);
             rest /= 10;
         }
-        int small = (int)rest;
-        while (i - position >= 2)
+        i = putPairs((int)rest, i, position);
+        position += count;
+    }
+
+    /**
+     * Writes the digits of a non-negative int backwards from {@code end} down to {@code start}, two
+     * per division, with leading zeros.
+     *
+     * @return {@code start}.
+     */
+    private int putPairs(final int value, final int end, final int start)
+    {
+        int i = end;
+        int rest = value;
+        while (i - start >= 2)
         {
-            final int pair = small % 100;
-            small /= 100;
+            final int pair = rest % 100;
+            rest /= 100;
             buffer[--i] = PAIR_ONES[pair];
             buffer[--i] = PAIR_TENS[pair];
         }
-        if (i > position)
+        if (i > start)
         {
-            buffer[--i] = (byte)('0' + small % 10);
+            buffer[--i] = (byte)('0' + rest % 10);
         }
-        position += count;
+        return i;
     }
 
     /** Writes an IPv4 address held in the low 32 bits in dotted-quad form. */
