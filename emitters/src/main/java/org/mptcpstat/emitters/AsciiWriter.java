@@ -347,7 +347,7 @@ public final class AsciiWriter implements AutoCloseable
             buffer[--i] = (byte)('0' + rest % 10);
             rest /= 10;
         }
-        i = putPairs((int)rest, i, position);
+        putPairs((int)rest, i, position);
         position += count;
     }
 

@@ -6,8 +6,9 @@ import org.HdrHistogram.IntCountsHistogram;
  * The RTT samples of one direction, for percentiles. Most connections are short: their first
  * {@value #KEPT_SAMPLES} samples are kept as they are (a few dozen bytes), and only a direction
  * with more takes an HdrHistogram (2 to 10.5 KiB, by its largest sample) from its tracker's
- * {@link Pool}, giving it back on {@link #reset()}. So memory follows the connections that are open and long, not all those
- * open; the percentiles are the histogram's either way (2 significant digits).
+ * {@link Pool}, giving it back on {@link #reset()}. So memory follows the connections that are
+ * open and long, not all those open; the percentiles are the histogram's either way (2
+ * significant digits).
  */
 public final class RttDistribution
 {
@@ -57,7 +58,8 @@ public final class RttDistribution
         {
             return -1;
         }
-        final long value = histogram != null ? histogramValueAtRank(rank(percentile)) : keptValueAtRank(rank(percentile));
+        final long rank = rank(percentile);
+        final long value = histogram != null ? histogramValueAtRank(rank) : keptValueAtRank(rank);
         return percentile == 0.0 ? pool.bucketStructure.lowestEquivalentValue(value) :
             pool.bucketStructure.highestEquivalentValue(value);
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -118,10 +119,10 @@ class MalformedCorpusTest
             "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "-Dagrona.disable.bounds.checks=" + disableBoundsChecks, "-XX:ErrorFile=" + output + ".hs_err.log",
             "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-            "analyze", "-j", "1", "-o", output.toString(), CORPUS.toString(), TestData.root().resolve("captures").toString())
-            .redirectErrorStream(true).start();
+            "analyze", "-j", "1", "-o", output.toString(), CORPUS.toString(),
+            TestData.root().resolve("captures").toString()).redirectErrorStream(true).start();
         final String text = new String(analyze.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(analyze.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "analyze did not finish");
+        assertTrue(analyze.waitFor(2, TimeUnit.MINUTES), "analyze did not finish");
         assertFalse(Files.exists(Path.of(output + ".hs_err.log")), "the JVM crashed: " + text);
         return "exit " + analyze.exitValue() + "\n" + text.replace(output.toString(), "OUT").replaceAll("[0-9.]+ s\\b", "T");
     }
