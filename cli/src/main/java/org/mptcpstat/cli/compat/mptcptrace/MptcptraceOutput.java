@@ -3,7 +3,6 @@ package org.mptcpstat.cli.compat.mptcptrace;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.mptcpstat.cli.compat.CompatOutput;
 import org.mptcpstat.flowtable.ConnectionExtras;
-import org.mptcpstat.flowtable.RetransmissionClass;
 import org.mptcpstat.flowtable.TcpConnection;
 import org.mptcpstat.flowtable.mptcp.MptcpConnection;
 import org.mptcpstat.flowtable.mptcp.MptcpEndReason;
@@ -136,31 +135,9 @@ public final class MptcptraceOutput implements CompatOutput
     }
 
     @Override
-    public void onReinjection(final MptcpConnection connection, final int direction, final long timeNanos,
-        final long dsn, final long length, final int originalSubflow, final int newSubflow, final long delayNanos)
-    {
-        // mptcptrace finds reinjections by itself, from the mappings: see TracedDirection.
-    }
-
-    @Override
-    public void onBurst(final MptcpConnection connection, final int direction, final int subflow,
-        final long startNanos, final long durationNanos, final long bytes, final long packets)
-    {
-        // mptcptrace has no file of bursts.
-    }
-
-    @Override
     public void onConnectionFinished(final TcpConnection connection, final ConnectionExtras extras)
     {
         handshakes.record(connection);
-    }
-
-    @Override
-    public void onRetransmission(final TcpConnection connection, final int direction, final long timeNanos,
-        final long sequenceNumber, final long bytes, final RetransmissionClass retransmissionClass,
-        final long sinceFirstNanos, final long sincePreviousNanos, final long sinceLastPacketNanos)
-    {
-        // mptcptrace looks at MPTCP options only.
     }
 
     @Override

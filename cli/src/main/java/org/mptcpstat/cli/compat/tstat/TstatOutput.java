@@ -3,11 +3,9 @@ package org.mptcpstat.cli.compat.tstat;
 import org.mptcpstat.cli.compat.CompatOutput;
 import org.mptcpstat.flowtable.ConnectionExtras;
 import org.mptcpstat.flowtable.EndReason;
-import org.mptcpstat.flowtable.RetransmissionClass;
 import org.mptcpstat.flowtable.TcpConnection;
 import org.mptcpstat.flowtable.TcpDirectionField;
 import org.mptcpstat.flowtable.mptcp.MptcpConnection;
-import org.mptcpstat.flowtable.mptcp.MptcpEventType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,37 +134,7 @@ public final class TstatOutput implements CompatOutput
     }
 
     @Override
-    public void onRetransmission(final TcpConnection connection, final int direction, final long timeNanos,
-        final long sequenceNumber, final long bytes, final RetransmissionClass retransmissionClass,
-        final long sinceFirstNanos, final long sincePreviousNanos, final long sinceLastPacketNanos)
-    {
-        // The logs hold per-connection counts only.
-    }
-
-    @Override
     public void onConnectionFinished(final MptcpConnection connection)
-    {
-        // tstat knows nothing of MPTCP.
-    }
-
-    @Override
-    public void onEvent(final MptcpConnection connection, final int subflow, final int direction,
-        final long timeNanos, final MptcpEventType type, final int addressId, final int ipVersion,
-        final long addressHigh, final long addressLow, final int port, final int flag, final long value)
-    {
-        // tstat knows nothing of MPTCP.
-    }
-
-    @Override
-    public void onReinjection(final MptcpConnection connection, final int direction, final long timeNanos,
-        final long dsn, final long length, final int originalSubflow, final int newSubflow, final long delayNanos)
-    {
-        // tstat knows nothing of MPTCP.
-    }
-
-    @Override
-    public void onBurst(final MptcpConnection connection, final int direction, final int subflow,
-        final long startNanos, final long durationNanos, final long bytes, final long packets)
     {
         // tstat knows nothing of MPTCP.
     }
