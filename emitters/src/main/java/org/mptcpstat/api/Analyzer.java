@@ -151,7 +151,7 @@ public final class Analyzer
         final boolean parallel = threads - 1 >= MIN_WORKERS &&
             (reader.size() < 0 || reader.size() >= parallelMinBytes);
         try (PacketConsumer consumer = parallel ?
-            new ParallelAnalysis(this, threads - 1, sinks, tcpListener, mptcpListener) :
+            new ParallelAnalysis(this, reader, threads - 1, sinks, tcpListener, mptcpListener) :
             trackers(sinks, tcpListener, mptcpListener, maxOpenConnections))
         {
             long packets = 0;

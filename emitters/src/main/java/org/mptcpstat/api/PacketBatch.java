@@ -1,5 +1,6 @@
 package org.mptcpstat.api;
 
+import org.agrona.BufferUtil;
 import org.agrona.collections.IntArrayList;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -10,8 +11,9 @@ import org.mptcpstat.parser.capture.PacketRecord;
  * A run of TCP packets that the dispatcher of a {@link ParallelAnalysis} hands to one worker, and
  * that comes back empty to be filled again: batches are reused, nothing is allocated per packet.
  * <p>
- * Packets are copies of their records (header fields and captured bytes), since a reader reuses
- * or unmaps its buffers as it moves on. Each carries a clock: the latest capture time of the
+ * A packet is its record's header fields and the address of its captured bytes: in the capture's
+ * mapping, which the dispatcher keeps mapped until the batch is back, or, for a reader that reuses
+ * its buffer (gzip, a pipe), in a copy the batch holds. Each carries a clock: the latest capture time of the
  * packets that went to other workers since this worker's previous packet, which its tracker must
  * reach first to finish idle connections when a tracker seeing every packet would. The dispatcher
  * also asks the worker to check, after some packets, whether it still knows a token; on the way
@@ -23,11 +25,14 @@ final class PacketBatch
     static final int MAX_PACKETS = 1024;
     /** No packet went to another worker since this worker's previous one. */
     static final long NO_CLOCK = Long.MIN_VALUE;
-    /** Bytes of packet data per batch; always room for the longest record a reader returns. */
+    /** Bytes of copied packet data per batch; always room for the longest record a reader returns. */
     private static final int DATA_CAPACITY = Math.max(1 << 19, 2 * CaptureReader.MAX_CAPTURED_LENGTH);
 
-    private final UnsafeBuffer data = new UnsafeBuffer(new byte[DATA_CAPACITY]);
-    private final int[] offset = new int[MAX_PACKETS];
+    /** Copies, off-heap so that they have addresses as mapped records do; allocated on the first copy. */
+    private UnsafeBuffer data;
+    /** The packet {@link #read} points a record at. */
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final long[] address = new long[MAX_PACKETS];
     private final int[] capturedLength = new int[MAX_PACKETS];
     private final long[] originalLength = new long[MAX_PACKETS];
     private final long[] timestampNanos = new long[MAX_PACKETS];
@@ -44,23 +49,37 @@ final class PacketBatch
     private boolean last;
     private long endClock = NO_CLOCK;
 
-    /** @return whether a packet of this many captured bytes still fits. */
-    boolean fits(final int bytes)
+    /** @return whether a packet with this many bytes to copy (0 for none) still fits. */
+    boolean fits(final int copiedBytes)
     {
-        return count < MAX_PACKETS && used + bytes <= DATA_CAPACITY;
+        return count < MAX_PACKETS && used + copiedBytes <= DATA_CAPACITY;
     }
 
     /**
-     * Copies a packet in; call only when it {@link #fits}.
+     * Adds a packet; call only when it {@link #fits}.
      *
+     * @param copy        whether to copy its bytes; if not, they must stay where they are, in
+     *                    off-heap memory, until the batch is back.
      * @param packetClock what the packet carries as {@link #clock(int)}.
      * @return its index in the batch.
      */
-    int add(final PacketRecord record, final long packetClock)
+    int add(final PacketRecord record, final boolean copy, final long packetClock)
     {
         final int length = record.capturedLength();
-        data.putBytes(used, record.buffer(), record.offset(), length);
-        offset[count] = used;
+        if (copy)
+        {
+            if (data == null)
+            {
+                data = new UnsafeBuffer(BufferUtil.allocateDirectAligned(DATA_CAPACITY, Long.BYTES));
+            }
+            data.putBytes(used, record.buffer(), record.offset(), length);
+            address[count] = data.addressOffset() + used;
+            used += length;
+        }
+        else
+        {
+            address[count] = record.buffer().addressOffset() + record.offset();
+        }
         capturedLength[count] = length;
         originalLength[count] = record.originalLength();
         timestampNanos[count] = record.timestampNanos();
@@ -68,7 +87,6 @@ final class PacketBatch
         interfaceId[count] = record.interfaceId();
         frameNumber[count] = record.frameNumber();
         clock[count] = packetClock;
-        used += length;
         return count++;
     }
 
@@ -91,10 +109,11 @@ final class PacketBatch
         return count;
     }
 
-    /** Points {@code record} at a packet of the batch; valid until the batch is reused. */
+    /** Points {@code record} at a packet of the batch; valid until the next read or the batch is reused. */
     PacketRecord read(final int index, final PacketRecord record)
     {
-        return record.set(data, offset[index], capturedLength[index], originalLength[index], timestampNanos[index],
+        view.wrap(address[index], capturedLength[index]);
+        return record.set(view, 0, capturedLength[index], originalLength[index], timestampNanos[index],
             linkType[index], interfaceId[index], frameNumber[index]);
     }
 

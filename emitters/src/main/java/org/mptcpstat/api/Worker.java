@@ -11,6 +11,7 @@ import org.mptcpstat.parser.packet.PacketDecoder;
 import org.mptcpstat.parser.packet.TcpPacket;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One worker of a {@link ParallelAnalysis}: tracks the packets the dispatcher routes to it, batch
@@ -29,6 +30,8 @@ final class Worker implements Runnable, MptcpListener
     private final PacketRecord record = new PacketRecord();
     private final PacketDecoder decoder = new PacketDecoder();
     private final TcpPacket packet = new TcpPacket();
+    /** Batches tracked so far: the dispatcher unmaps what they pointed into once they are. */
+    private final AtomicLong trackedBatches = new AtomicLong();
     /** The batch being tracked: finished connections' tokens are reported on it. */
     private PacketBatch current;
     /** The sequence number of the packet being tracked, from 1, as {@link PacketRouter} counts. */
@@ -70,6 +73,12 @@ final class Worker implements Runnable, MptcpListener
         return trackers;
     }
 
+    /** @return batches tracked so far; any thread may ask. */
+    long trackedBatches()
+    {
+        return trackedBatches.get();
+    }
+
     @Override
     public void run()
     {
@@ -85,6 +94,7 @@ final class Worker implements Runnable, MptcpListener
                 }
                 idle.reset();
                 track(batch);
+                trackedBatches.incrementAndGet();
                 final boolean last = batch.isLast();
                 batch.clearPackets();
                 free.add(batch);

@@ -2,7 +2,8 @@ package org.mptcpstat.api;
 
 import com.sun.management.ThreadMXBean;
 import org.agrona.collections.IntArrayList;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mptcpstat.parser.capture.CaptureReader;
 import org.mptcpstat.parser.capture.CaptureReaders;
 import org.mptcpstat.parser.capture.PacketRecord;
@@ -18,8 +19,8 @@ import java.nio.file.Paths;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The dispatcher's work per packet (route it, copy it into its worker's batch, note the tokens to
- * check) allocates nothing once its maps have grown: dispatching every packet of a capture twice
+ * The dispatcher's work per packet (route it, add it to its worker's batch, in place or copied,
+ * note the tokens to check) allocates nothing once its maps have grown: dispatching every packet of a capture twice
  * allocates no more than dispatching it once.
  */
 class DispatchAllocationTest
@@ -34,9 +35,13 @@ class DispatchAllocationTest
     private final PacketDecoder decoder = new PacketDecoder();
     private final TcpPacket packet = new TcpPacket();
 
-    @Test
-    void shouldAllocateNothingPerPacketWhenRoutingAndCopying() throws IOException
+    private boolean copy;
+
+    @ParameterizedTest(name = "copy={0}")
+    @ValueSource(booleans = { false, true })
+    void shouldAllocateNothingPerPacketWhenRoutingAndBatching(final boolean copy) throws IOException
     {
+        this.copy = copy;
         // ethernet-v4: 22 MPTCP connections, with keys, joins and pinned subflows.
         final Path capture = Paths.get(System.getProperty("mptcpstat.testdata", "../testdata"))
             .resolve("captures/ethernet-v4.pcap");
@@ -92,11 +97,11 @@ class DispatchAllocationTest
     private void dispatch()
     {
         final PacketBatch batch = batches[router.route(packet)];
-        if (!batch.fits(record.capturedLength()))
+        if (!batch.fits(copy ? record.capturedLength() : 0))
         {
             batch.clearPackets();
         }
-        final int index = batch.add(record, packet.timestampNanos());
+        final int index = batch.add(record, copy, packet.timestampNanos());
         final IntArrayList tokens = router.usedTokens();
         for (int i = 0; i < tokens.size(); i++)
         {

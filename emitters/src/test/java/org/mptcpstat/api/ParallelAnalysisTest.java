@@ -14,6 +14,8 @@ import org.mptcpstat.parser.packet.DecodeStatus;
 import org.mptcpstat.parser.packet.PacketDecoder;
 import org.mptcpstat.parser.packet.TcpHeader;
 import org.mptcpstat.parser.packet.TcpPacket;
+import org.mptcpstat.parser.source.MappedFileSource;
+import org.mptcpstat.parser.source.MappingRetirement;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -115,6 +118,32 @@ class ParallelAnalysisTest
         one.assertSameAs(workers, "ethernet-v4.pcap.gz");
     }
 
+    /**
+     * Mapped 4 KiB at a time, ethernet-v4.pcap is remapped some 150 times while batches still point
+     * into earlier mappings: every mapping is unmapped, once, after its packets are tracked (a
+     * worker reading one after would crash the JVM), and no more than the bound are held at a time.
+     */
+    @Test
+    void shouldUnmapEveryMappingOnceTheWorkersAreDoneWithIt() throws IOException
+    {
+        final Path capture = capture("ethernet-v4.pcap");
+        final SortedTables one = SortedTables.analyze(capture, 1, temp.resolve("one"));
+        final SortedTables workers;
+        final RetirementCounter counter;
+        try (CaptureReader reader = CaptureReaders.open(new MappedFileSource(capture, 4096, 4096)))
+        {
+            counter = new RetirementCounter(reader);
+            workers = SortedTables.analyze(counter, "ethernet-v4.pcap in 4 KiB mappings", Analyzer.builder(), THREADS,
+                temp.resolve("workers"));
+        }
+
+        one.assertSameAs(workers, "ethernet-v4.pcap in 4 KiB mappings");
+        assertTrue(counter.retired.get() > 100, "remapped " + counter.retired.get() + " times");
+        assertEquals(counter.retired.get(), counter.unmapped.get(), "mappings retired and unmapped");
+        assertTrue(counter.maxHeld.get() <= ParallelAnalysis.MAX_RETIRED_MAPPINGS + 1,
+            "mappings held at once, counting the one just retired: " + counter.maxHeld.get());
+    }
+
     @Test
     void shouldShareTheConnectionsOutAmongTheWorkers() throws IOException
     {
@@ -192,6 +221,76 @@ class ParallelAnalysisTest
                 .analyze(capture("sample.pcap"), tables, null, null, (packets, bytes) -> false)));
         assertEquals(0, tables.commits);
         assertEquals(1, tables.aborts);
+    }
+
+    /** A reader that counts the mappings it retires, and those unmapped, and how many are held at once. */
+    private static final class RetirementCounter implements CaptureReader
+    {
+        final AtomicInteger retired = new AtomicInteger();
+        final AtomicInteger unmapped = new AtomicInteger();
+        final AtomicInteger maxHeld = new AtomicInteger();
+        private final CaptureReader reader;
+
+        RetirementCounter(final CaptureReader reader)
+        {
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean retireMappingsTo(final MappingRetirement retirement)
+        {
+            return reader.retireMappingsTo(retirement == null ? null : unmap ->
+            {
+                maxHeld.accumulateAndGet(retired.incrementAndGet() - unmapped.get(), Math::max);
+                retirement.retire(() ->
+                {
+                    unmapped.incrementAndGet();
+                    unmap.run();
+                });
+            });
+        }
+
+        @Override
+        public boolean next(final PacketRecord record)
+        {
+            return reader.next(record);
+        }
+
+        @Override
+        public long malformedRecords()
+        {
+            return reader.malformedRecords();
+        }
+
+        @Override
+        public String fault()
+        {
+            return reader.fault();
+        }
+
+        @Override
+        public int timestampDecimals()
+        {
+            return reader.timestampDecimals();
+        }
+
+        @Override
+        public long bytesConsumed()
+        {
+            return reader.bytesConsumed();
+        }
+
+        @Override
+        public long size()
+        {
+            return reader.size();
+        }
+
+        @Override
+        public void close()
+        {
+            reader.close();
+        }
     }
 
     /** Wants only tcp_connections, and fails in the middle of its third row, while other workers wait to write. */

@@ -4,6 +4,8 @@ import org.mptcpstat.emitters.OutputTables;
 import org.mptcpstat.emitters.table.TableFormat;
 import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.flowtable.TcpConnectionListener;
+import org.mptcpstat.parser.capture.CaptureReader;
+import org.mptcpstat.parser.capture.CaptureReaders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,12 +44,22 @@ public record SortedTables(AnalysisResult result, Map<String, List<String>> tabl
     public static SortedTables analyze(final Path capture, final Analyzer.Builder settings, final int threads,
         final Path folder) throws IOException
     {
+        try (CaptureReader reader = CaptureReaders.open(capture))
+        {
+            return analyze(reader, capture.toString(), settings, threads, folder);
+        }
+    }
+
+    /** Analyzes what {@code reader} reads, as {@link #analyze(Path, Analyzer.Builder, int, Path)} does. */
+    public static SortedTables analyze(final CaptureReader reader, final String name, final Analyzer.Builder settings,
+        final int threads, final Path folder) throws IOException
+    {
         final Set<String> threadNames = ConcurrentHashMap.newKeySet();
         final TcpConnectionListener listener = (connection, extras) -> threadNames.add(Thread.currentThread().getName());
         final AnalysisResult result = settings.series(true).seriesMinBytes(0).threads(threads).parallelMinBytes(0).build()
-            .analyze(capture, new FolderTableOutput(folder, EnumSet.of(TableFormat.CSV)), listener, null,
+            .analyze(reader, new FolderTableOutput(folder, EnumSet.of(TableFormat.CSV)), listener, null,
                 AnalysisProgress.NONE);
-        assertNull(result.fault(), capture + ": " + result.fault());
+        assertNull(result.fault(), name + ": " + result.fault());
         final Map<String, List<String>> tables = new LinkedHashMap<>();
         for (final TableSchema schema : OutputTables.schemas())
         {

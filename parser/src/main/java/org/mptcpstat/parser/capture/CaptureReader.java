@@ -1,5 +1,7 @@
 package org.mptcpstat.parser.capture;
 
+import org.mptcpstat.parser.source.MappingRetirement;
+
 /**
  * Walks the packet records of one capture, in file order, refilling one {@link PacketRecord}.
  * <p>
@@ -37,6 +39,18 @@ public interface CaptureReader extends AutoCloseable
 
     /** @return size of the file in bytes, or -1 when unknown (compressed input). */
     long size();
+
+    /**
+     * Asks the reader to leave each record readable where it is after the next call to
+     * {@link #next}, handing memory it moves past to {@code retirement} (see
+     * {@link org.mptcpstat.parser.source.CaptureSource#retireMappingsTo}).
+     *
+     * @return whether it does; when not, a record is valid only until the next call.
+     */
+    default boolean retireMappingsTo(final MappingRetirement retirement)
+    {
+        return false;
+    }
 
     @Override
     void close();

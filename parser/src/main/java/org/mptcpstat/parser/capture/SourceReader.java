@@ -1,6 +1,7 @@
 package org.mptcpstat.parser.capture;
 
 import org.mptcpstat.parser.source.CaptureSource;
+import org.mptcpstat.parser.source.MappingRetirement;
 
 /**
  * What both capture formats' readers share: the source, the count of malformed records, and the
@@ -55,6 +56,12 @@ abstract class SourceReader implements CaptureReader
     public final long size()
     {
         return source.size();
+    }
+
+    @Override
+    public final boolean retireMappingsTo(final MappingRetirement retirement)
+    {
+        return source.retireMappingsTo(retirement);
     }
 
     @Override

@@ -57,6 +57,20 @@ public interface CaptureSource extends AutoCloseable
      */
     String fault();
 
+    /**
+     * Asks the source to keep each window readable, at the same address, after it moves on, and
+     * to hand the memory to {@code retirement} instead of reusing or unmapping it.
+     *
+     * @param retirement where mappings go once the source is past them, or null to unmap them at
+     *                   once again.
+     * @return whether the source does so: one that maps the file can; one that reuses a buffer
+     * (a stream, gzip) cannot, and its records must be copied to outlive the next fetch.
+     */
+    default boolean retireMappingsTo(final MappingRetirement retirement)
+    {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -19,7 +19,8 @@ import java.nio.file.StandardOpenOption;
  * starts inside a chunk therefore lies wholly inside its mapping: a record is never split across
  * two mappings, and remapping happens once per chunk. (A longer window still works: its mapping
  * is stretched to hold it.) The previous chunk is unmapped as soon as the next one is mapped, so
- * address space stays at one chunk whatever the file size.
+ * address space stays at one chunk whatever the file size, unless a {@link MappingRetirement}
+ * takes the mappings over: then each stays mapped until it unmaps it.
  */
 public final class MappedFileSource implements CaptureSource
 {
@@ -36,6 +37,7 @@ public final class MappedFileSource implements CaptureSource
     private final long overlap;
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private MappedByteBuffer mapping;
+    private MappingRetirement retirement;
     private long mappingStart;
     private long mappingEnd;
     private int index;
@@ -112,9 +114,24 @@ public final class MappedFileSource implements CaptureSource
         if (mapping != null)
         {
             buffer.wrap(0, 0);
-            IoUtil.unmap(mapping);
+            if (retirement == null)
+            {
+                IoUtil.unmap(mapping);
+            }
+            else
+            {
+                final MappedByteBuffer retired = mapping;
+                retirement.retire(() -> IoUtil.unmap(retired));
+            }
             mapping = null;
         }
+    }
+
+    @Override
+    public boolean retireMappingsTo(final MappingRetirement retirement)
+    {
+        this.retirement = retirement;
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.mptcpstat.parser.source;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mptcpstat.parser.capture.CaptureReader;
@@ -9,14 +10,18 @@ import org.mptcpstat.parser.packet.LinkType;
 import org.mptcpstat.parser.testing.CaptureFileBuilder;
 import org.mptcpstat.parser.testing.SegmentBuilder;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MappedFileSourceTest
 {
@@ -68,6 +73,52 @@ class MappedFileSourceTest
             assertEquals(0, source.fetch(10, 1));
             assertEquals(10, source.size());
             assertFalse(source.fault() != null);
+        }
+    }
+
+    @Test
+    void shouldKeepEveryMappingItMovesPastForTheRetirementToUnmap() throws IOException
+    {
+        final byte[] bytes = new byte[64];
+        for (int i = 0; i < bytes.length; i++)
+        {
+            bytes[i] = (byte)i;
+        }
+        final Path file = Files.write(dir.resolve("bytes"), bytes);
+        final List<Runnable> retired = new ArrayList<>();
+        final long[] addresses = new long[bytes.length / 8];
+        try (MappedFileSource source = new MappedFileSource(file, 8, 0))
+        {
+            assertTrue(source.retireMappingsTo(retired::add));
+            for (int chunk = 0; chunk < addresses.length; chunk++)
+            {
+                assertEquals(8, source.fetch(chunk * 8L, 8));
+                addresses[chunk] = source.buffer().addressOffset() + source.index();
+            }
+
+            assertEquals(addresses.length - 1, retired.size(), "every chunk but the current one");
+            for (int chunk = 0; chunk < addresses.length; chunk++)
+            {
+                final UnsafeBuffer window = new UnsafeBuffer(addresses[chunk], 8);
+                assertEquals(chunk * 8 + 7, window.getByte(7), "chunk " + chunk + " still mapped where it was read");
+            }
+            retired.forEach(Runnable::run);
+            retired.clear();
+
+            // Back to unmapping at once: the source keeps nothing for anyone.
+            source.retireMappingsTo(null);
+            assertEquals(8, source.fetch(0, 8));
+            assertEquals(0, source.buffer().getByte(source.index()));
+        }
+        assertTrue(retired.isEmpty(), "closing unmaps the current mapping itself: " + retired.size());
+    }
+
+    @Test
+    void shouldLeaveRecordsOfAStreamToBeCopied() throws IOException
+    {
+        try (CaptureSource stream = CaptureSources.open(new ByteArrayInputStream(new byte[16])))
+        {
+            assertFalse(stream.retireMappingsTo(unmap -> { }), "a stream reuses its window");
         }
     }
 }
