@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mptcpstat.emitters.table.RowSink;
 import org.mptcpstat.emitters.table.TableSchema;
 import org.mptcpstat.flowtable.TcpFlowTable;
@@ -119,25 +120,26 @@ class ParallelAnalysisTest
     }
 
     /**
-     * Mapped 4 KiB at a time, ethernet-v4.pcap is remapped some 150 times while batches still point
-     * into earlier mappings: every mapping is unmapped, once, after its packets are tracked (a
-     * worker reading one after would crash the JVM), and no more than the bound are held at a time.
+     * Mapped 4 KiB at a time, a capture is remapped some 150 times while batches still point into
+     * earlier mappings: every mapping is unmapped, once, after its packets are tracked (a worker
+     * reading one after would crash the JVM), and no more than the bound are held at a time.
      */
-    @Test
-    void shouldUnmapEveryMappingOnceTheWorkersAreDoneWithIt() throws IOException
+    @ParameterizedTest
+    @ValueSource(strings = { "ethernet-v4.pcap", "pcapng-v6.pcapng" })
+    void shouldUnmapEveryMappingOnceTheWorkersAreDoneWithIt(final String name) throws IOException
     {
-        final Path capture = capture("ethernet-v4.pcap");
+        final Path capture = capture(name);
         final SortedTables one = SortedTables.analyze(capture, 1, temp.resolve("one"));
         final SortedTables workers;
         final RetirementCounter counter;
         try (CaptureReader reader = CaptureReaders.open(new MappedFileSource(capture, 4096, 4096)))
         {
             counter = new RetirementCounter(reader);
-            workers = SortedTables.analyze(counter, "ethernet-v4.pcap in 4 KiB mappings", Analyzer.builder(), THREADS,
+            workers = SortedTables.analyze(counter, name + " in 4 KiB mappings", Analyzer.builder(), THREADS,
                 temp.resolve("workers"));
         }
 
-        one.assertSameAs(workers, "ethernet-v4.pcap in 4 KiB mappings");
+        one.assertSameAs(workers, name + " in 4 KiB mappings");
         assertTrue(counter.retired.get() > 100, "remapped " + counter.retired.get() + " times");
         assertEquals(counter.retired.get(), counter.unmapped.get(), "mappings retired and unmapped");
         assertTrue(counter.maxHeld.get() <= ParallelAnalysis.MAX_RETIRED_MAPPINGS + 1,
