@@ -40,8 +40,8 @@ import java.util.function.ToLongFunction;
 final class ParallelAnalysis implements PacketConsumer
 {
     /**
-     * Batches per worker: one being filled, the others queued or being tracked. Eight of 512 KiB
-     * hold tens of milliseconds of a worker's work, enough for the dispatcher and the workers to
+     * Batches per worker: one being filled, the others queued or being tracked. Eight of 1024
+     * packets hold milliseconds of a worker's work, enough for the dispatcher and the workers to
      * keep each other busy across a scheduler's time slice on a busy machine.
      */
     private static final int BATCHES_PER_WORKER = 8;
