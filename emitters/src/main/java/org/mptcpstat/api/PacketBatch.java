@@ -78,6 +78,11 @@ final class PacketBatch
         }
         else
         {
+            if (record.buffer().byteArray() != null)
+            {
+                // A heap array moves with the garbage collector: only off-heap bytes keep an address.
+                throw new IllegalStateException("frame " + record.frameNumber() + " is on the heap: copy it");
+            }
             address[count] = record.buffer().addressOffset() + record.offset();
         }
         capturedLength[count] = length;
