@@ -6,11 +6,12 @@
 #                                 700M, made by bench/generate with its defaults and seed 1, then deleted)
 # THREADS: extra `analyze -j N` rows to time besides -j1 and all cores.
 #
-# Runs each command RUNS times, interleaved (run 1 of every command, then run 2, ...), after
-# one untimed warm-up round that also fills the page cache, and prints per command the median
-# wall time and the best one, the ratios of the medians to tcptrace and to cat, packets/s and
-# MB/s at the median, the median CPU time (user + system, all threads) and the largest peak RSS
-# seen (GNU time's %M; for mptcpstat it includes the pages of the memory-mapped capture):
+# Runs each command RUNS times, interleaved (run 1 of every command, then run 2, ..., each round
+# starting one command further along), after one untimed warm-up round that also fills the page
+# cache, and prints per command the median wall time and the best one, the ratios of the medians
+# to tcptrace and to cat, packets/s and MB/s at the median, the median CPU time (user + system,
+# all threads) and the largest peak RSS seen (GNU time's %M; for mptcpstat it includes the pages
+# of the memory-mapped capture):
 #   tcptrace -l -r -n CAPTURE > /dev/null
 #   ./mptcpstat analyze -q -j1 -o TMPDIR CAPTURE      (one analysis thread)
 #   ./mptcpstat analyze -q -o TMPDIR CAPTURE          (default: a thread per core)
@@ -100,8 +101,12 @@ if [ "$packets" != "$mptcpstat_packets" ]; then
   echo "$0: note: capinfos counts $packets packets, mptcpstat $mptcpstat_packets" >&2
 fi
 
+# Each round starts one command further along, so that no command always runs right after the
+# same one (on a 2-core VM, the run right after tcptrace's half-minute was often the slowest).
+count=${#names[@]}
 for r in $(seq 1 "$runs"); do
-  for i in "${!names[@]}"; do
+  for k in $(seq 0 $((count - 1))); do
+    i=$(( (k + r - 1) % count ))
     read -r seconds rss cpu < <(run "$i")
     echo "$seconds" >>"$tmp/times.$i"
     echo "$rss" >>"$tmp/rss.$i"
