@@ -13,11 +13,11 @@ import org.mptcpstat.parser.capture.PacketRecord;
  * <p>
  * A packet is its record's header fields and the address of its captured bytes: in the capture's
  * mapping, which the dispatcher keeps mapped until the batch is back, or, for a reader that reuses
- * its buffer (gzip, a pipe), in a copy the batch holds. Each carries a clock: the latest capture time of the
- * packets that went to other workers since this worker's previous packet, which its tracker must
- * reach first to finish idle connections when a tracker seeing every packet would. The dispatcher
- * also asks the worker to check, after some packets, whether it still knows a token; on the way
- * back the batch carries the worker's answers, the tokens it no longer knows.
+ * its buffer (gzip, a pipe), in a copy the batch holds. Each carries a clock: the latest capture
+ * time of the packets that went to other workers since this worker's previous packet, which its
+ * tracker must reach first to finish idle connections when a tracker seeing every packet would.
+ * The dispatcher also asks the worker to check, after some packets, whether it still knows a
+ * token; on the way back the batch carries the worker's answers, the tokens it no longer knows.
  */
 final class PacketBatch
 {
