@@ -9,7 +9,8 @@
 # Runs each command RUNS times, interleaved (run 1 of every command, then run 2, ..., each round
 # starting one command further along), after one untimed warm-up round that also fills the page
 # cache, and prints per command the median wall time and the best one, the ratios of the medians
-# to tcptrace and to cat, packets/s and MB/s at the median, the median CPU time (user + system,
+# to tcptrace and to cat, the median of its per-round ratios to tcptrace ("/tcptrace pr": each
+# run over tcptrace's run of the same round), packets/s and MB/s at the median, the median CPU time (user + system,
 # all threads) and the largest peak RSS seen (GNU time's %M; for mptcpstat it includes the pages
 # of the memory-mapped capture):
 #   tcptrace -l -r -n CAPTURE > /dev/null
@@ -126,19 +127,23 @@ cat_median="$(median "$tmp/times.3")"
 echo
 echo "capture: $capture: $size bytes, $packets packets; median of $runs runs"
 echo
-printf '| %-30s | %10s | %8s | %10s | %10s | %13s | %9s | %10s | %13s |\n' \
-  command "median s" "best s" "/tcptrace" "/cat" "packets/s" "MB/s" "CPU s" "peak RSS MB"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "$(printf -- '-%.0s' {1..12})" \
-  "$(printf -- '-%.0s' {1..10})" \
-  "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..15})" \
+printf '| %-30s | %10s | %8s | %10s | %12s | %10s | %13s | %9s | %10s | %13s |\n' \
+  command "median s" "best s" "/tcptrace" "/tcptrace pr" "/cat" "packets/s" "MB/s" "CPU s" "peak RSS MB"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "$(printf -- '-%.0s' {1..12})" \
+  "$(printf -- '-%.0s' {1..10})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..14})" \
+  "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..15})" \
   "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..15})"
 for i in "${!names[@]}"; do
   m="$(median "$tmp/times.$i")"
   rss="$(maximum "$tmp/rss.$i")"
   cpu="$(median "$tmp/cpu.$i")"
   best="$(sort -g "$tmp/times.$i" | head -n 1)"
-  awk -v name="${names[$i]}" -v m="$m" -v best="$best" -v t="$tcptrace_median" -v c="$cat_median" \
-      -v p="$packets" -v b="$size" -v rss="$rss" -v cpu="$cpu" 'BEGIN {
-    printf "| %-30s | %10.3f | %8.3f | %10.2f | %10.1f | %13.0f | %9.0f | %10.2f | %13.0f |\n",
-      name, m, best, m / t, m / c, p / m, b / m / 1e6, cpu, rss / 1024 }'
+  # The machine's speed drifts between rounds: a command's time over tcptrace's in the same round
+  # cancels more of the drift than the ratio of the medians.
+  paste "$tmp/times.$i" "$tmp/times.0" | awk '{ print $1 / $2 }' >"$tmp/paired.$i"
+  paired="$(median "$tmp/paired.$i")"
+  awk -v name="${names[$i]}" -v m="$m" -v best="$best" -v t="$tcptrace_median" -v pr="$paired" \
+      -v c="$cat_median" -v p="$packets" -v b="$size" -v rss="$rss" -v cpu="$cpu" 'BEGIN {
+    printf "| %-30s | %10.3f | %8.3f | %10.2f | %12.2f | %10.1f | %13.0f | %9.0f | %10.2f | %13.0f |\n",
+      name, m, best, m / t, pr, m / c, p / m, b / m / 1e6, cpu, rss / 1024 }'
 done
