@@ -57,8 +57,12 @@ public final class TcpConnection
     /** Points at a slot; valid until the table next grows (any insert). */
     public TcpConnection wrap(final TcpFlowTable table, final int slot)
     {
-        this.table = table;
-        this.buffer = table.buffer();
+        // The same table nearly every time: not storing it again spares G1's write barrier.
+        if (this.table != table || this.buffer != table.buffer())
+        {
+            this.table = table;
+            this.buffer = table.buffer();
+        }
         this.slot = slot;
         this.base = table.offset(slot);
         return this;

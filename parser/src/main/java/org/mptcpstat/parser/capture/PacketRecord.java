@@ -77,7 +77,11 @@ public final class PacketRecord
         final int interfaceId,
         final long frameNumber)
     {
-        this.buffer = buffer;
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.capturedLength = capturedLength;
         this.originalLength = originalLength;

@@ -85,7 +85,11 @@ public final class DssOption
      */
     public DssOption wrap(final DirectBuffer buffer, final int offset, final int length)
     {
-        this.buffer = buffer;
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.length = length;
         this.flags = 0;

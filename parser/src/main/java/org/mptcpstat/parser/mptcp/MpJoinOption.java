@@ -90,7 +90,11 @@ public final class MpJoinOption
      */
     public MpJoinOption wrap(final DirectBuffer buffer, final int offset, final int length)
     {
-        this.buffer = buffer;
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.length = length;
         this.form = computeForm();

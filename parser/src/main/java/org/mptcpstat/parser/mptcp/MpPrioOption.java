@@ -43,7 +43,11 @@ public final class MpPrioOption
      */
     public MpPrioOption wrap(final DirectBuffer buffer, final int offset, final int length)
     {
-        this.buffer = buffer;
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.length = length;
         this.valid = (length == LENGTH_WITHOUT_ADDRESS_ID || length == LENGTH_WITH_ADDRESS_ID) &&

@@ -44,7 +44,11 @@ public final class Ipv4Header
 
     public Ipv4Header wrap(final DirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
         return this;
     }

@@ -49,7 +49,11 @@ public final class PacketDecoder
      */
     public DecodeStatus decode(final PacketRecord record, final TcpPacket packet)
     {
-        buffer = record.buffer();
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (buffer != record.buffer())
+        {
+            buffer = record.buffer();
+        }
         final int start = record.offset();
         end = start + record.capturedLength();
         if (!linkLayer.decode(buffer, start, record.capturedLength(), record.linkType()))
@@ -58,7 +62,11 @@ public final class PacketDecoder
         }
         packet.frameNumber = record.frameNumber();
         packet.timestampNanos = record.timestampNanos();
-        packet.buffer = buffer;
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (packet.buffer != buffer)
+        {
+            packet.buffer = buffer;
+        }
         final int ipOffset = linkLayer.networkOffset();
         final DecodeStatus ipStatus;
         switch (linkLayer.ipVersion())

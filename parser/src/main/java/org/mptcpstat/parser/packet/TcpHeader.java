@@ -55,7 +55,11 @@ public final class TcpHeader
 
     public TcpHeader wrap(final DirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
+        // The same buffer nearly every time: not storing it again spares G1's write barrier.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
         return this;
     }
