@@ -1,8 +1,8 @@
 package org.mptcpstat.flowtable;
 
+import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
-
-import java.nio.ByteOrder;
 
 /**
  * Flyweight over one connection's slot in the {@link TcpFlowTable}: the connection-wide fields
@@ -47,8 +47,6 @@ public final class TcpConnection
     /** Bytes of a connection's slot, table header included. */
     public static final int SLOT_LENGTH = SUBFLOW_OFFSET + SubflowField.BLOCK_LENGTH;
 
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-
     private TcpFlowTable table;
     private UnsafeBuffer buffer;
     private int slot;
@@ -75,47 +73,47 @@ public final class TcpConnection
 
     public long get(final int direction, final TcpDirectionField field)
     {
-        return buffer.getLong(directionOffset(direction, field), ORDER);
+        return getAt(directionOffset(direction, field));
     }
 
     void put(final int direction, final TcpDirectionField field, final long value)
     {
-        buffer.putLong(directionOffset(direction, field), value, ORDER);
+        putAt(directionOffset(direction, field), value);
     }
 
     void add(final int direction, final TcpDirectionField field, final long delta)
     {
         final int offset = directionOffset(direction, field);
-        buffer.putLong(offset, buffer.getLong(offset, ORDER) + delta, ORDER);
+        putAt(offset, getAt(offset) + delta);
     }
 
     void min(final int direction, final TcpDirectionField field, final long value)
     {
         final int offset = directionOffset(direction, field);
-        if (value < buffer.getLong(offset, ORDER))
+        if (value < getAt(offset))
         {
-            buffer.putLong(offset, value, ORDER);
+            putAt(offset, value);
         }
     }
 
     void max(final int direction, final TcpDirectionField field, final long value)
     {
         final int offset = directionOffset(direction, field);
-        if (value > buffer.getLong(offset, ORDER))
+        if (value > getAt(offset))
         {
-            buffer.putLong(offset, value, ORDER);
+            putAt(offset, value);
         }
     }
 
     /** @return a field of the connection's role as an MPTCP subflow. */
     public long get(final SubflowField field)
     {
-        return buffer.getLong(base + SUBFLOW_OFFSET + field.offset(), ORDER);
+        return getAt(base + SUBFLOW_OFFSET + field.offset());
     }
 
     public void put(final SubflowField field, final long value)
     {
-        buffer.putLong(base + SUBFLOW_OFFSET + field.offset(), value, ORDER);
+        putAt(base + SUBFLOW_OFFSET + field.offset(), value);
     }
 
     private int directionOffset(final int direction, final TcpDirectionField field)
@@ -126,54 +124,54 @@ public final class TcpConnection
     /** @return the connection's number within the trace, in order of first packet, from 0. */
     public long connId()
     {
-        return buffer.getLong(base + CONN_ID_OFFSET, ORDER);
+        return getAt(base + CONN_ID_OFFSET);
     }
 
     void connId(final long id)
     {
-        buffer.putLong(base + CONN_ID_OFFSET, id, ORDER);
+        putAt(base + CONN_ID_OFFSET, id);
     }
 
     /** @return frame number of the connection's first packet. */
     public long firstFrame()
     {
-        return buffer.getLong(base + FIRST_FRAME_OFFSET, ORDER);
+        return getAt(base + FIRST_FRAME_OFFSET);
     }
 
     void firstFrame(final long frame)
     {
-        buffer.putLong(base + FIRST_FRAME_OFFSET, frame, ORDER);
+        putAt(base + FIRST_FRAME_OFFSET, frame);
     }
 
     public long firstTime()
     {
-        return buffer.getLong(base + FIRST_TIME_OFFSET, ORDER);
+        return getAt(base + FIRST_TIME_OFFSET);
     }
 
     void firstTime(final long nanos)
     {
-        buffer.putLong(base + FIRST_TIME_OFFSET, nanos, ORDER);
+        putAt(base + FIRST_TIME_OFFSET, nanos);
     }
 
     public long lastTime()
     {
-        return buffer.getLong(base + LAST_TIME_OFFSET, ORDER);
+        return getAt(base + LAST_TIME_OFFSET);
     }
 
     void lastTime(final long nanos)
     {
-        buffer.putLong(base + LAST_TIME_OFFSET, nanos, ORDER);
+        putAt(base + LAST_TIME_OFFSET, nanos);
     }
 
     /** @return the direction in which the client sends. */
     public int clientDirection()
     {
-        return (int)buffer.getLong(base + CLIENT_DIRECTION_OFFSET, ORDER);
+        return (int)getAt(base + CLIENT_DIRECTION_OFFSET);
     }
 
     void clientDirection(final int direction)
     {
-        buffer.putLong(base + CLIENT_DIRECTION_OFFSET, direction, ORDER);
+        putAt(base + CLIENT_DIRECTION_OFFSET, direction);
     }
 
     /** @return the direction in which the server sends. */
@@ -184,7 +182,7 @@ public final class TcpConnection
 
     int state()
     {
-        return (int)buffer.getLong(base + STATE_OFFSET, ORDER);
+        return (int)getAt(base + STATE_OFFSET);
     }
 
     boolean hasState(final int bits)
@@ -194,7 +192,7 @@ public final class TcpConnection
 
     void addState(final int bits)
     {
-        buffer.putLong(base + STATE_OFFSET, state() | bits, ORDER);
+        putAt(base + STATE_OFFSET, state() | bits);
     }
 
     /** @return true when SYN, SYN/ACK and the ACK that completes the handshake were all seen. */
@@ -205,43 +203,43 @@ public final class TcpConnection
 
     public EndReason endReason()
     {
-        return EndReason.of((int)buffer.getLong(base + END_REASON_OFFSET, ORDER));
+        return EndReason.of((int)getAt(base + END_REASON_OFFSET));
     }
 
     void endReason(final EndReason reason)
     {
-        buffer.putLong(base + END_REASON_OFFSET, reason.ordinal(), ORDER);
+        putAt(base + END_REASON_OFFSET, reason.ordinal());
     }
 
     /** @return time of the client's first SYN, or {@link Long#MIN_VALUE}. */
     public long synTime()
     {
-        return buffer.getLong(base + SYN_TIME_OFFSET, ORDER);
+        return getAt(base + SYN_TIME_OFFSET);
     }
 
     void synTime(final long nanos)
     {
-        buffer.putLong(base + SYN_TIME_OFFSET, nanos, ORDER);
+        putAt(base + SYN_TIME_OFFSET, nanos);
     }
 
     public long synAckTime()
     {
-        return buffer.getLong(base + SYN_ACK_TIME_OFFSET, ORDER);
+        return getAt(base + SYN_ACK_TIME_OFFSET);
     }
 
     void synAckTime(final long nanos)
     {
-        buffer.putLong(base + SYN_ACK_TIME_OFFSET, nanos, ORDER);
+        putAt(base + SYN_ACK_TIME_OFFSET, nanos);
     }
 
     public long handshakeAckTime()
     {
-        return buffer.getLong(base + HANDSHAKE_ACK_TIME_OFFSET, ORDER);
+        return getAt(base + HANDSHAKE_ACK_TIME_OFFSET);
     }
 
     void handshakeAckTime(final long nanos)
     {
-        buffer.putLong(base + HANDSHAKE_ACK_TIME_OFFSET, nanos, ORDER);
+        putAt(base + HANDSHAKE_ACK_TIME_OFFSET, nanos);
     }
 
     public int ipVersion()
@@ -252,41 +250,41 @@ public final class TcpConnection
     /** @return the SOCKS sniffer's state word for the client's stream. */
     long socksState()
     {
-        return buffer.getLong(base + SOCKS_STATE_OFFSET, ORDER);
+        return getAt(base + SOCKS_STATE_OFFSET);
     }
 
     void socksState(final long state)
     {
-        buffer.putLong(base + SOCKS_STATE_OFFSET, state, ORDER);
+        putAt(base + SOCKS_STATE_OFFSET, state);
     }
 
     void socksDestination(final int ipVersion, final long high, final long low, final int port)
     {
-        buffer.putLong(base + SOCKS_ADDRESS_TYPE_OFFSET, ipVersion, ORDER);
-        buffer.putLong(base + SOCKS_HIGH_OFFSET, high, ORDER);
-        buffer.putLong(base + SOCKS_LOW_OFFSET, low, ORDER);
-        buffer.putLong(base + SOCKS_PORT_OFFSET, port, ORDER);
+        putAt(base + SOCKS_ADDRESS_TYPE_OFFSET, ipVersion);
+        putAt(base + SOCKS_HIGH_OFFSET, high);
+        putAt(base + SOCKS_LOW_OFFSET, low);
+        putAt(base + SOCKS_PORT_OFFSET, port);
     }
 
     /** @return 4 or 6 when the client asked a SOCKS proxy for an IP destination, else 0. */
     public int socksIpVersion()
     {
-        return (int)buffer.getLong(base + SOCKS_ADDRESS_TYPE_OFFSET, ORDER);
+        return (int)getAt(base + SOCKS_ADDRESS_TYPE_OFFSET);
     }
 
     public long socksAddressHigh()
     {
-        return buffer.getLong(base + SOCKS_HIGH_OFFSET, ORDER);
+        return getAt(base + SOCKS_HIGH_OFFSET);
     }
 
     public long socksAddressLow()
     {
-        return buffer.getLong(base + SOCKS_LOW_OFFSET, ORDER);
+        return getAt(base + SOCKS_LOW_OFFSET);
     }
 
     public int socksPort()
     {
-        return (int)buffer.getLong(base + SOCKS_PORT_OFFSET, ORDER);
+        return (int)getAt(base + SOCKS_PORT_OFFSET);
     }
 
     /** @return the high 64 bits of the address of the endpoint that sends in {@code direction}. */
@@ -303,5 +301,30 @@ public final class TcpConnection
     public int senderPort(final int direction)
     {
         return table.port(slot, direction);
+    }
+
+    /**
+     * Reads the slot memory by raw address rather than through the buffer's own accessors, whose
+     * base object is a field the JIT cannot prove null: it then cannot tell their stores from
+     * stores to Java objects, and reloads this flyweight's fields after each one. The buffer is read at every
+     * access, so the flyweight follows the table when it grows; Agrona's bounds check stays, when
+     * enabled (tests).
+     */
+    private long getAt(final int offset)
+    {
+        if (DirectBuffer.SHOULD_BOUNDS_CHECK)
+        {
+            buffer.boundsCheck(offset, Long.BYTES);
+        }
+        return UnsafeApi.getLong(buffer.addressOffset() + offset);
+    }
+
+    private void putAt(final int offset, final long value)
+    {
+        if (DirectBuffer.SHOULD_BOUNDS_CHECK)
+        {
+            buffer.boundsCheck(offset, Long.BYTES);
+        }
+        UnsafeApi.putLong(buffer.addressOffset() + offset, value);
     }
 }
