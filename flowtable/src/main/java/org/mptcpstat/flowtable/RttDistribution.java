@@ -4,11 +4,12 @@ import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * The RTT samples of one direction, for percentiles. Most connections are short: their first
- * {@value #KEPT_SAMPLES} samples are kept as they are (a few dozen bytes), and only a direction
- * with more takes an HdrHistogram (2 to 10.5 KiB, by its largest sample) from its tracker's
- * {@link Pool}, giving it back on {@link #reset()}. So memory follows the connections that are
- * open and long, not all those open; the percentiles are the histogram's either way (2
- * significant digits).
+ * {@value #OWN_SAMPLES} samples are kept as they are (a few dozen bytes), up to
+ * {@value #POOLED_SAMPLES} in an array borrowed from the tracker's {@link Pool}, and only a
+ * direction with more takes an HdrHistogram (2 to 10.5 KiB, by its largest sample) from the pool.
+ * Both go back on {@link #reset()}. So memory follows the connections that are open and long, not
+ * all those open; and a histogram, whose creation, growth and clearing cost microseconds, is paid
+ * only by the long ones. The percentiles are the histogram's either way (2 significant digits).
  */
 public final class RttDistribution
 {
@@ -16,13 +17,15 @@ public final class RttDistribution
     private static final long HIGHEST_RTT_MICROS = 60_000_000L;
     /** Two significant digits: percentiles within 1%. */
     private static final int SIGNIFICANT_DIGITS = 2;
-    private static final int KEPT_SAMPLES = 8;
+    private static final int OWN_SAMPLES = 8;
+    private static final int POOLED_SAMPLES = 64;
 
     private final Pool pool;
-    private final int[] kept = new int[KEPT_SAMPLES];
-    private final int[] sorted = new int[KEPT_SAMPLES];
+    private final int[] own = new int[OWN_SAMPLES];
+    /** The samples while there is no histogram: {@link #own}, or an array from the pool. */
+    private int[] samples = own;
     private int count;
-    /** How many of the kept samples {@code sorted} holds in order: percentiles come in sixes. */
+    /** How many of the samples are in order: percentiles come in sixes, samples may follow them. */
     private int sortedCount;
     private IntCountsHistogram histogram;
 
@@ -34,20 +37,32 @@ public final class RttDistribution
     public void record(final long micros)
     {
         final int value = (int)Math.max(1, Math.min(HIGHEST_RTT_MICROS, micros));
-        if (count < KEPT_SAMPLES)
+        if (histogram == null && count == samples.length)
         {
-            kept[count++] = value;
-            return;
-        }
-        if (histogram == null)
-        {
-            histogram = pool.take();
-            for (final int sample : kept)
+            if (samples == own)
             {
-                histogram.recordValue(sample);
+                samples = pool.takeSamples();
+                System.arraycopy(own, 0, samples, 0, count);
+            }
+            else
+            {
+                histogram = pool.take();
+                for (int i = 0; i < count; i++)
+                {
+                    histogram.recordValue(samples[i]);
+                }
+                pool.giveSamples(samples);
+                samples = own;
             }
         }
-        histogram.recordValue(value);
+        if (histogram != null)
+        {
+            histogram.recordValue(value);
+        }
+        else
+        {
+            samples[count] = value;
+        }
         count++;
     }
 
@@ -78,11 +93,10 @@ public final class RttDistribution
     {
         if (sortedCount != count)
         {
-            System.arraycopy(kept, 0, sorted, 0, count);
-            java.util.Arrays.sort(sorted, 0, count);
+            java.util.Arrays.sort(samples, 0, count);
             sortedCount = count;
         }
-        return sorted[(int)rank - 1];
+        return samples[(int)rank - 1];
     }
 
     /**
@@ -121,6 +135,11 @@ public final class RttDistribution
             pool.give(histogram);
             histogram = null;
         }
+        if (samples != own)
+        {
+            pool.giveSamples(samples);
+            samples = own;
+        }
         count = 0;
         sortedCount = 0;
     }
@@ -133,10 +152,26 @@ public final class RttDistribution
             new IntCountsHistogram(1, HIGHEST_RTT_MICROS, SIGNIFICANT_DIGITS);
         private IntCountsHistogram[] spare = new IntCountsHistogram[16];
         private int spareCount;
+        private int[][] spareSamples = new int[16][];
+        private int spareSamplesCount;
 
         IntCountsHistogram take()
         {
             return spareCount == 0 ? newHistogram() : spare[--spareCount];
+        }
+
+        int[] takeSamples()
+        {
+            return spareSamplesCount == 0 ? new int[POOLED_SAMPLES] : spareSamples[--spareSamplesCount];
+        }
+
+        void giveSamples(final int[] samples)
+        {
+            if (spareSamplesCount == spareSamples.length)
+            {
+                spareSamples = java.util.Arrays.copyOf(spareSamples, spareSamplesCount * 2);
+            }
+            spareSamples[spareSamplesCount++] = samples;
         }
 
         void give(final IntCountsHistogram histogram)

@@ -21,7 +21,8 @@ class RttDistributionTest
         final RttDistribution distribution = new RttDistribution(pool);
         for (int trial = 0; trial < 2_000; trial++)
         {
-            final int samples = 1 + trial % 20;
+            // Across both switches: own samples (8), pooled samples (64), histogram.
+            final int samples = 1 + trial % 100;
             final IntCountsHistogram reference = new IntCountsHistogram(1, 60_000_000L, 2);
             distribution.reset();
             for (int i = 0; i < samples; i++)
@@ -82,6 +83,25 @@ class RttDistributionTest
         assertTrue(stalled.histogramFootprintBytes() > 10 * 1024, "one RTT clamped at a minute: " +
             stalled.histogramFootprintBytes());
         assertEquals(stalled.percentile(50), wan.percentile(50));
+    }
+
+    @Test
+    void shouldGiveThePercentilesOfTheNewSamplesAfterAReset()
+    {
+        final RttDistribution distribution = new RttDistribution(pool);
+        for (int i = 1; i <= 100; i++)
+        {
+            distribution.record(1_000_000 - i);
+        }
+        distribution.reset();
+        for (int i = 1; i <= 40; i++)
+        {
+            distribution.record(i);
+        }
+
+        assertEquals(1, distribution.percentile(0));
+        assertEquals(40, distribution.percentile(100));
+        assertEquals(20, distribution.percentile(50));
     }
 
     @Test
