@@ -57,6 +57,12 @@ final class SyntheticCapture
      * reinjections, v0 and v1).
      */
     static final String GENERATED = "generated";
+    /**
+     * The {@code -p capture=...} value that replays a crowded synthetic capture: 3000 TCP and 3000
+     * MPTCP conversations of one short exchange each (no bulk transfer, 5 kB answers), all in
+     * progress at once, seed 4: as on a proxy, a packet's state is rarely in the caches.
+     */
+    static final String CROWDED = "crowded";
     /** The tracker's idle timeout, as {@code analyze} has it by default (300 s). */
     static final long IDLE_TIMEOUT_NANOS = 300_000_000_000L;
 
@@ -133,13 +139,18 @@ final class SyntheticCapture
     /**
      * @param capture a capture path, absolute or relative to the working directory or one of its
      *                parents (JMH may run from the repository root or from {@code bench/}); or
-     *                {@value #GENERATED} for a capture the generator writes now.
+     *                {@value #GENERATED} or {@value #CROWDED} for a capture the generator writes now.
      */
     static Path locate(final String capture) throws IOException
     {
         if (GENERATED.equals(capture))
         {
-            return generated();
+            return generated("--tcp", "200", "--mptcp", "200");
+        }
+        if (CROWDED.equals(capture))
+        {
+            return generated("--tcp", "3000", "--mptcp", "3000", "--concurrency", "6000", "--rounds", "1",
+                "--response-bytes", "5000", "--bulk-share", "0", "--seed", "4");
         }
         final Path path = Path.of(capture);
         if (path.isAbsolute())
@@ -156,13 +167,16 @@ final class SyntheticCapture
         throw new IllegalArgumentException("capture not found from " + Path.of("").toAbsolutePath() + ": " + capture);
     }
 
-    private static Path generated() throws IOException
+    private static Path generated(final String... options) throws IOException
     {
         final Path file = Files.createTempFile("mptcpstat-bench-generated-", ".pcap");
         file.toFile().deleteOnExit();
+        final String[] args = new String[options.length + 2];
+        args[0] = file.toString();
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[args.length - 1] = "--no-truth";
         final StringWriter problem = new StringWriter();
-        if (CaptureGenerator.run(new String[] { file.toString(), "--tcp", "200", "--mptcp", "200", "--no-truth" },
-            new PrintWriter(new StringWriter()), new PrintWriter(problem)) != 0)
+        if (CaptureGenerator.run(args, new PrintWriter(new StringWriter()), new PrintWriter(problem)) != 0)
         {
             throw new IOException("cannot generate a capture: " + problem.toString().strip());
         }
