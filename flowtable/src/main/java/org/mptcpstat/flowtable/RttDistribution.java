@@ -2,6 +2,8 @@ package org.mptcpstat.flowtable;
 
 import org.HdrHistogram.IntCountsHistogram;
 
+import java.util.ArrayDeque;
+
 /**
  * The RTT samples of one direction, for percentiles. Most connections are short: their first
  * {@value #OWN_SAMPLES} samples are kept as they are (a few dozen bytes), up to
@@ -150,38 +152,29 @@ public final class RttDistribution
         /** Never records: it only tells which values share a bucket. */
         private final IntCountsHistogram bucketStructure =
             new IntCountsHistogram(1, HIGHEST_RTT_MICROS, SIGNIFICANT_DIGITS);
-        private IntCountsHistogram[] spare = new IntCountsHistogram[16];
-        private int spareCount;
-        private int[][] spareSamples = new int[16][];
-        private int spareSamplesCount;
+        /** Spares, last in first out: the deques grow to the most ever lent at once, then allocate nothing. */
+        private final ArrayDeque<IntCountsHistogram> spareHistograms = new ArrayDeque<>();
+        private final ArrayDeque<int[]> spareSamples = new ArrayDeque<>();
 
         IntCountsHistogram take()
         {
-            return spareCount == 0 ? newHistogram() : spare[--spareCount];
-        }
-
-        int[] takeSamples()
-        {
-            return spareSamplesCount == 0 ? new int[POOLED_SAMPLES] : spareSamples[--spareSamplesCount];
-        }
-
-        void giveSamples(final int[] samples)
-        {
-            if (spareSamplesCount == spareSamples.length)
-            {
-                spareSamples = java.util.Arrays.copyOf(spareSamples, spareSamplesCount * 2);
-            }
-            spareSamples[spareSamplesCount++] = samples;
+            return spareHistograms.isEmpty() ? newHistogram() : spareHistograms.pop();
         }
 
         void give(final IntCountsHistogram histogram)
         {
             histogram.reset();
-            if (spareCount == spare.length)
-            {
-                spare = java.util.Arrays.copyOf(spare, spareCount * 2);
-            }
-            spare[spareCount++] = histogram;
+            spareHistograms.push(histogram);
+        }
+
+        int[] takeSamples()
+        {
+            return spareSamples.isEmpty() ? new int[POOLED_SAMPLES] : spareSamples.pop();
+        }
+
+        void giveSamples(final int[] samples)
+        {
+            spareSamples.push(samples);
         }
 
         /**
